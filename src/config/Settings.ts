@@ -1,0 +1,19 @@
+import type { ClockMode } from '../engine/ClockMode.js';
+import type { Statistic } from '../engine/Statistic.js';
+
+/**
+ * Project-wide defaults for every perfspec assertion, set with `configure()`.
+ *
+ * @example
+ * configure({ timeScale: 2, maxTimeMs: 2000 });
+ */
+export interface Settings {
+  /** Multiplies every time budget (e.g. 2 on a CI machine twice as slow as the one budgets were set on). */
+  timeScale: number;
+  /** Cap on measuring time per assertion in ms (default 1000). */
+  maxTimeMs: number;
+  /** Default statistic of `toRunUnder` (default `'median'`). */
+  statistic: Statistic;
+  /** Default clock (default `'auto'`). */
+  clock: ClockMode;
+}

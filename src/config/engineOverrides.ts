@@ -1,0 +1,10 @@
+import type { Clock } from '../engine/Clock.js';
+
+/**
+ * Collaborators that perfspec's own tests substitute (a fake clock, a fixed machine load). Empty in normal use;
+ * not exported from the package.
+ *
+ * @example
+ * engineOverrides.clock = fakeClock;
+ */
+export const engineOverrides: { clock?: Clock; loadPerCore?: () => number } = {};

@@ -1,0 +1,26 @@
+import type { TimeSample } from './TimeSample.js';
+
+/**
+ * Everything one sequential sampling run produced: the measured batches after warm-up, and how it went.
+ * Times are ns; `samples` hold batch totals (divide by `calls` for per-call time).
+ *
+ * @example
+ * const perCallCpuNs = run.samples.map(s => s.cpuNs / s.calls);
+ */
+export interface SamplingRun {
+  samples: TimeSample[];
+  /** Calls per batch after calibration (1 unless a call is shorter than the minimum sample time). */
+  batchSize: number;
+  /** Whether the workload returned promises (then it was awaited, and `'auto'` chose the wall clock). */
+  async: boolean;
+  /** The clock whose per-call times were judged. */
+  clock: 'cpu' | 'wall';
+  warmupCalls: number;
+  warmupNs: number;
+  /** Wall time of the whole run including warm-up and untimed setup. */
+  elapsedNs: number;
+  /** Why sampling ended: a look reached a decision, the time cap, one call outlasting the cap, or a hung call. */
+  stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout';
+  /** Number of looks taken at the data. */
+  looks: number;
+}

@@ -1,0 +1,17 @@
+/** Marks objects made by `sized()`, so that a plain object with `setup` and `run` is not mistaken for one. */
+export const sizedWorkloadBrand: unique symbol = Symbol.for('perfspec.sized');
+
+/**
+ * A workload whose input size can be chosen: `setup(n)` builds an input (never timed) and `run(input)` is the
+ * work that is measured, called with a fresh input every time.
+ *
+ * @example
+ * const sorting: SizedWorkload<number[]> = sized(n => shuffled(n), a => a.sort((x, y) => x - y));
+ */
+export interface SizedWorkload<Input = unknown> {
+  readonly [sizedWorkloadBrand]: true;
+  /** Builds the input of size n (n is a positive integer). May be async. Its time is never measured. */
+  readonly setup: (n: number) => Input | PromiseLike<Input>;
+  /** The measured work; receives an input that no other call has seen. */
+  readonly run: (input: Input) => unknown;
+}

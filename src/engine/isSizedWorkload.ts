@@ -1,0 +1,11 @@
+import { sizedWorkloadBrand, type SizedWorkload } from './SizedWorkload.js';
+
+/**
+ * Whether a value was made by `sized()`.
+ *
+ * @example
+ * isSizedWorkload(sized(n => n, x => x)); // true
+ */
+export function isSizedWorkload(value: unknown): value is SizedWorkload {
+  return typeof value === 'object' && value !== null && (value as Partial<SizedWorkload>)[sizedWorkloadBrand] === true;
+}

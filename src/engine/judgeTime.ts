@@ -1,0 +1,93 @@
+import type { Clock } from './Clock.js';
+import type { ClockMode } from './ClockMode.js';
+import { describeContention } from './describeContention.js';
+import { nativeClock } from './nativeClock.js';
+import { sampleSequentially } from './sampleSequentially.js';
+import { sequentialLook } from './sequentialLook.js';
+import type { Statistic } from './Statistic.js';
+import { statisticBounds } from './statisticBounds.js';
+import type { TimeVerdict } from './TimeVerdict.js';
+import type { Workload } from './Workload.js';
+import { hostLoadPerCore } from './hostLoadPerCore.js';
+
+/**
+ * Options of `judgeTime`. Durations in ms as named.
+ *
+ * @example
+ * await judgeTime(workload, 5e6, { statistic: 'p95', clockMode: 'wall', maxTimeMs: 2000 });
+ */
+export interface JudgeTimeOptions {
+  statistic?: Statistic;
+  clockMode?: ClockMode;
+  /** Cap on measuring time per assertion (default 1000 ms). */
+  maxTimeMs?: number;
+  clock?: Clock;
+  /** Reads the machine's load per core (default: the 1-minute load average over the core count). */
+  loadPerCore?: () => number;
+  /** Error rate per side spread over all looks (default 0.01). */
+  totalAlpha?: number;
+}
+
+/** Estimates within this fraction of the budget are called inconclusive: separate processes differ by 4–7%. */
+const nearBudgetFraction = 0.05;
+
+/**
+ * Decides whether a workload's per-call time statistic is under a budget: samples sequentially until a
+ * confidence bound clears the budget (pass or fail) or the time cap ends the run (inconclusive, decided by the
+ * point estimate). Errors thrown by the workload propagate unchanged.
+ *
+ * @example
+ * const result = await judgeTime({ call: () => parse(doc) }, 5_000_000);
+ * result.verdict; // 'pass' | 'fail' | 'inconclusive'
+ */
+export async function judgeTime(workload: Workload, budgetNs: number, options: JudgeTimeOptions = {}): Promise<TimeVerdict> {
+  const statistic = options.statistic ?? 'median';
+  const maxTimeMs = options.maxTimeMs ?? 1000;
+  const totalAlpha = options.totalAlpha ?? 0.01;
+  const clock = options.clock ?? nativeClock;
+  const run = await sampleSequentially(
+    workload,
+    // A call still pending at twice the budget (or after the cap) is over budget beyond doubt: abandon it.
+    { clock, clockMode: options.clockMode ?? 'auto', maxTimeMs, totalAlpha, callTimeoutNs: Math.max(maxTimeMs * 1e6, 2 * budgetNs) },
+    (sorted, alpha) => {
+      const { lower, upper } = statisticBounds(sorted, statistic, alpha);
+      return (upper !== undefined && upper < budgetNs) || (lower !== undefined && lower > budgetNs);
+    },
+  );
+  const cpu = run.samples.map((s) => s.cpuNs / s.calls);
+  const wall = run.samples.map((s) => s.wallNs / s.calls);
+  const judged = run.clock === 'cpu' ? cpu : wall;
+  const sorted = [...judged].sort((a, b) => a - b);
+  const alpha = run.looks > 0 ? sequentialLook(run.looks, totalAlpha).alpha : sequentialLook(1, totalAlpha).alpha;
+  const bounds = statisticBounds(sorted, statistic, alpha);
+  const totalCpu = run.samples.reduce((sum, s) => sum + s.cpuNs, 0);
+  const totalWall = run.samples.reduce((sum, s) => sum + s.wallNs, 0);
+  const cpuWallRatio = totalWall > 0 ? totalCpu / totalWall : 1;
+  const loadPerCore = (options.loadPerCore ?? hostLoadPerCore)();
+
+  const verdict: TimeVerdict = {
+    verdict: 'inconclusive',
+    pass: bounds.estimate <= budgetNs,
+    statistic,
+    budgetNs,
+    estimateNs: bounds.estimate,
+    alpha,
+    perCallNs: { cpu, wall },
+    run,
+    cpuWallRatio,
+    loadPerCore,
+  };
+  if (bounds.lower !== undefined) verdict.lowerNs = bounds.lower;
+  if (bounds.upper !== undefined) verdict.upperNs = bounds.upper;
+  const contention = describeContention(run.async, run.clock, cpuWallRatio, loadPerCore);
+  if (contention !== undefined) verdict.contention = contention;
+
+  if (run.stoppedBy === 'call-timeout') {
+    return { ...verdict, verdict: 'fail', pass: false, reason: 'call-timeout' };
+  }
+  if (run.stoppedBy === 'single-call') return { ...verdict, reason: 'single-call' };
+  if (run.stoppedBy === 'time-cap') return { ...verdict, reason: 'time-cap' };
+  if (Math.abs(bounds.estimate / budgetNs - 1) < nearBudgetFraction) return { ...verdict, reason: 'near-budget' };
+  const decided = bounds.upper !== undefined && bounds.upper < budgetNs ? 'pass' : 'fail';
+  return { ...verdict, verdict: decided, pass: decided === 'pass' };
+}

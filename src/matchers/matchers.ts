@@ -1,0 +1,11 @@
+import { toRunUnder } from './toRunUnder.js';
+
+/**
+ * Every perfspec matcher, ready for `expect.extend(matchers)` in any runner with Jest-compatible `expect`.
+ * The `perfspec/vitest` and `perfspec/jest` entries do this for you.
+ *
+ * @example
+ * import { matchers } from 'perfspec';
+ * expect.extend(matchers);
+ */
+export const matchers = { toRunUnder };

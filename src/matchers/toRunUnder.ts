@@ -1,0 +1,51 @@
+import { currentSettings } from '../config/currentSettings.js';
+import { judgeTime } from '../engine/judgeTime.js';
+import { toWorkload } from '../engine/toWorkload.js';
+import type { MatcherContext } from '../MatcherContext.js';
+import type { MatcherResult } from '../MatcherResult.js';
+import { check } from '../report/check.js';
+import { receivedWorkload } from '../report/receivedWorkload.js';
+import { timeMessage } from '../report/timeMessage.js';
+import { validateOptions } from '../report/validateOptions.js';
+import { engineOverrides } from '../config/engineOverrides.js';
+
+/**
+ * Asserts that a function (or a sized workload at input size n) runs under a time budget: by default its
+ * median per-call time, on CPU time for synchronous work and wall time for async work. Budgets are multiplied
+ * by the configured time scale. Resolves to pass, fail, or an inconclusive verdict decided by the estimate.
+ *
+ * @param received - a zero-argument function (sync or async) or `sized(setup, run)`.
+ * @param budgetMs - the time budget in milliseconds.
+ * @param nOrOptions - the input size n of a sized workload, or `{ n, statistic, clock, maxTimeMs }`.
+ * @example
+ * await expect(() => parse(doc)).toRunUnder(5);
+ * await expect(sized(n => shuffled(n), a => mySort(a))).toRunUnder(50, 10_000);
+ */
+export async function toRunUnder(this: MatcherContext | undefined, received: unknown, budgetMs: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
+  const matcher = 'toRunUnder';
+  const budget = check.positiveNumber(matcher, 'budgetMs', budgetMs);
+  const options =
+    typeof nOrOptions === 'number'
+      ? { n: check.positiveInteger(matcher, 'n', nOrOptions) }
+      : validateOptions(matcher, 'options', nOrOptions, {
+          n: check.positiveInteger,
+          statistic: check.statistic,
+          clock: check.clockMode,
+          maxTimeMs: check.positiveNumber,
+        });
+  const target = receivedWorkload(matcher, received, options.n);
+  const settings = currentSettings();
+  const statistic = options.statistic ?? settings.statistic;
+  const clockMode = options.clock ?? settings.clock;
+  const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
+  const result = await judgeTime(toWorkload(target, options.n), budget * settings.timeScale * 1e6, {
+    statistic,
+    clockMode,
+    maxTimeMs,
+    ...engineOverrides,
+  });
+  return {
+    pass: result.pass,
+    message: () => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n }),
+  };
+}

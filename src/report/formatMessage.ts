@@ -1,0 +1,51 @@
+import type { MatcherContext } from '../MatcherContext.js';
+
+/**
+ * The parts of a perfspec failure message, in the fixed order a reader (person or agent) looks for them.
+ *
+ * @example
+ * formatMessage(context, { matcher: 'toRunUnder', expectedArgument: 'budgetMs', expected: 'median under 5 ms', received: 'median 9.8 ms' });
+ */
+export interface MessageParts {
+  matcher: string;
+  /** Name shown in the hint line, e.g. `budgetMs` in `expect(received).toRunUnder(budgetMs)`. */
+  expectedArgument: string;
+  expected: string;
+  received: string;
+  /** Shown right after Received when the verdict came from an inconclusive measurement. */
+  verdict?: string;
+  /** Evidence lines (tables, plots), already indented. */
+  evidence?: string[];
+  measured?: string;
+  rerun?: string;
+  hints?: string[];
+}
+
+const plain = (text: string): string => text;
+
+/**
+ * Lays out a failure message: the runner's matcher hint, then aligned Expected/Received lines naming the
+ * statistic and unit, the verdict when inconclusive, the evidence, and Measured/Rerun/Hint lines.
+ *
+ * @example
+ * const message = () => formatMessage(this, { matcher: 'toRunUnder', expectedArgument: 'budgetMs', expected, received });
+ */
+export function formatMessage(context: MatcherContext | undefined, parts: MessageParts): string {
+  const isNot = context?.isNot === true;
+  const hintOptions: { isNot: boolean; promise?: string } = { isNot };
+  if (context?.promise) hintOptions.promise = context.promise;
+  const header =
+    context?.utils?.matcherHint(parts.matcher, 'received', parts.expectedArgument, hintOptions) ??
+    `expect(received).${isNot ? 'not.' : ''}${parts.matcher}(${parts.expectedArgument})`;
+  const green = context?.utils?.EXPECTED_COLOR ?? plain;
+  const red = context?.utils?.RECEIVED_COLOR ?? plain;
+  const lines = [header, '', `Expected: ${green(parts.expected)}`, `Received: ${red(parts.received)}`];
+  if (parts.verdict !== undefined) lines.push(`Verdict:  ${parts.verdict}`);
+  if (parts.evidence !== undefined && parts.evidence.length > 0) lines.push('', ...parts.evidence);
+  const footer: string[] = [];
+  if (parts.measured !== undefined) footer.push(`Measured: ${parts.measured}`);
+  if (parts.rerun !== undefined) footer.push(`Rerun:    ${parts.rerun}`);
+  (parts.hints ?? []).forEach((hint, i) => footer.push(`${i === 0 ? 'Hint:' : '     '}     ${hint}`));
+  if (footer.length > 0) lines.push('', ...footer);
+  return lines.join('\n');
+}
