@@ -23,4 +23,6 @@ export interface SamplingRun {
   stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout';
   /** Number of looks taken at the data. */
   looks: number;
+  /** Whether the cap left no time after warm-up, so the warm-up batches are the samples. */
+  fromWarmup: boolean;
 }

@@ -66,7 +66,14 @@ export async function sampleSequentially(
     elapsedNs: elapsed(),
     stoppedBy,
     looks,
+    fromWarmup: false,
   });
+  // When calls are so slow that the cap ends the run before any measured batch, the warm-up batches (or the
+  // first call alone) are all the evidence there is: judge on them and say so, rather than on nothing.
+  const fallBack = (warm: TimeSample[], batchSize: number, warmupCalls: number, warmupNs: number): SamplingRun =>
+    warm.length > 0
+      ? { ...finish(warm, batchSize, warmupCalls, warmupNs, 'time-cap', 0), fromWarmup: true }
+      : finish([first], 1, 0, 0, 'single-call', 0);
   if (first.timedOut) return finish([first], 1, 0, 0, 'call-timeout', 0);
   if (first.wallNs >= capNs) return finish([first], 1, 0, 0, 'single-call', 0);
 
@@ -74,6 +81,7 @@ export async function sampleSequentially(
   let batchSize = 1;
   let warmupCalls = 1;
   let window: number[] = [];
+  let warm: TimeSample[] = [];
   let lastWallNs = first.wallNs;
   const minWarmupNs = Math.min(30e6, 0.1 * capNs);
   const maxWarmupNs = 0.3 * capNs;
@@ -86,8 +94,10 @@ export async function sampleSequentially(
       const grown = Math.ceil((batchSize * minSampleNs * 1.25) / Math.max(sample.wallNs, minSampleNs / 1000));
       batchSize = Math.min(grown, batchSize * 1000);
       window = [];
+      warm = [];
     } else {
       window.push(perCall(sample));
+      warm.push(sample);
     }
     if (elapsed() >= maxWarmupNs) break;
     if (window.length >= 2 * warmupWindow && elapsed() >= minWarmupNs && agree(window)) break;
@@ -98,7 +108,9 @@ export async function sampleSequentially(
   let lookNumber = 1;
   let look = sequentialLook(lookNumber, options.totalAlpha);
   while (samples.length < maxBatches) {
-    if (elapsed() + lastWallNs > capNs) return finish(samples, batchSize, warmupCalls, warmupNs, 'time-cap', lookNumber - 1);
+    if (elapsed() + lastWallNs > capNs) {
+      return samples.length > 0 ? finish(samples, batchSize, warmupCalls, warmupNs, 'time-cap', lookNumber - 1) : fallBack(warm, batchSize, warmupCalls, warmupNs);
+    }
     const sample = await sampleTime(workload, batchSize, clock, callTimeoutNs);
     lastWallNs = sample.wallNs;
     samples.push(sample);

@@ -4,6 +4,7 @@ import type { TimeVerdict } from '../engine/TimeVerdict.js';
 import type { MatcherContext } from '../MatcherContext.js';
 import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
+import { formatRatio } from './formatRatio.js';
 import { formatTable } from './formatTable.js';
 
 /**
@@ -33,7 +34,7 @@ export function timeMessage(
   const received =
     result.reason === 'call-timeout'
       ? `a call had not settled after ${formatDuration(run.samples[0]?.wallNs ?? 0)}: abandoned as over budget`
-      : `${what} ${formatDuration(result.estimateNs)}${bounds}, ${ratio.toFixed(2)}× the budget`;
+      : `${what} ${formatDuration(result.estimateNs)}${bounds}, ${formatRatio(ratio)} the budget`;
 
   const cpu = summarize(result.perCallNs.cpu);
   const wall = summarize(result.perCallNs.wall);
@@ -80,6 +81,9 @@ function inconclusiveVerdict(result: TimeVerdict, maxTimeMs: number): string {
     case 'single-call':
       return `inconclusive: one call outlasted the ${maxTimeMs} ms cap, so it was measured once; ${decided}`;
     default:
+      if (result.run.fromWarmup) {
+        return `inconclusive: calls are so slow that the ${maxTimeMs} ms cap left no time after warm-up, so the ${result.run.samples.length} warm-up ${plural(result.run.samples.length, 'batch')} were judged; ${decided}`;
+      }
       return `inconclusive: the ${maxTimeMs} ms cap ended sampling before the bounds cleared the budget; ${decided}`;
   }
 }
@@ -96,9 +100,9 @@ function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode): strin
   } else if (result.reason === 'call-timeout') {
     list.push('the abandoned call may still be running in the background; look for a promise that never settles');
   } else if (!isNot && ratio > 1) {
-    list.push(`the ${result.statistic} is ${ratio.toFixed(2)}× the budget: profile one call (node --cpu-prof) to see where the time goes`);
+    list.push(`the ${result.statistic} is ${formatRatio(ratio)} the budget: profile one call (node --cpu-prof) to see where the time goes`);
   } else if (isNot) {
-    list.push(`the ${result.statistic} is ${ratio.toFixed(2)}× the budget, so it does run under it`);
+    list.push(`the ${result.statistic} is ${formatRatio(ratio)} the budget, so it does run under it`);
   }
   if (result.contention !== undefined && result.run.clock === 'wall' && !result.run.async && clockMode === 'wall') {
     list.push("for synchronous work, { clock: 'cpu' } ignores time lost to other processes");
@@ -110,7 +114,8 @@ function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode): strin
 }
 
 function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
+  if (count === 1) return word;
+  return word.endsWith('h') ? `${word}es` : `${word}s`;
 }
 
 function trimPercent(fraction: number): string {

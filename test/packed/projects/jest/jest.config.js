@@ -1,0 +1,1 @@
+module.exports = { setupFilesAfterEnv: ['perfspec/jest'], testMatch: ['**/*.test.js'] };

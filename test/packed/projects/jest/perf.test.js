@@ -1,0 +1,17 @@
+// Runs with the global expect; globals.test.js checks the @jest/globals import.
+function spin(iterations) {
+  // Math is read once: under Jest's vm context every global lookup inside a hot loop costs ~85× more.
+  const sqrt = Math.sqrt;
+  let x = 0;
+  for (let i = 0; i < iterations; i++) x += sqrt(i);
+  return x;
+}
+
+test('a fast function runs under its budget', async () => {
+  await expect(() => spin(1_000)).toRunUnder(50);
+});
+
+test('a slow function fails its budget', async () => {
+  // About 5–20 ms of CPU on this class of machine against a 0.5 ms budget: fails with a wide margin.
+  await expect(() => spin(5_000_000)).toRunUnder(0.5);
+});

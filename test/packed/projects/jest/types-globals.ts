@@ -1,0 +1,15 @@
+// Type tests for the global expect (@types/jest); compiled with tsc --noEmit, never run.
+import 'perfspec/jest';
+import { sized } from 'perfspec';
+
+export async function typeChecks(): Promise<void> {
+  await expect(() => 1).toRunUnder(5);
+  await expect(sized((n) => n, (n) => n)).toRunUnder(5, { n: 3, statistic: 'mean' });
+  await expect(() => 1).not.toRunUnder(5);
+  // @ts-expect-error an unknown matcher does not type-check
+  await expect(() => 1).toRunFaster(5);
+  // @ts-expect-error the budget is a number of milliseconds
+  await expect(() => 1).toRunUnder('5');
+  // @ts-expect-error an unknown clock
+  await expect(() => 1).toRunUnder(5, { clock: 'gpu' });
+}

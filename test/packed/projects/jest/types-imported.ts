@@ -1,0 +1,12 @@
+// Type tests for `import { expect } from '@jest/globals'`; compiled with tsc --noEmit, never run.
+import 'perfspec/jest';
+import { expect } from '@jest/globals';
+
+export async function typeChecks(): Promise<void> {
+  await expect(() => 1).toRunUnder(5);
+  await expect(async () => 1).toRunUnder(5, { clock: 'wall' });
+  // @ts-expect-error an unknown matcher does not type-check
+  await expect(() => 1).toRunFaster(5);
+  // @ts-expect-error the budget is a number of milliseconds
+  await expect(() => 1).toRunUnder('5');
+}

@@ -1,0 +1,24 @@
+// Type tests: compiled with tsc --noEmit, never run.
+import 'perfspec/vitest';
+import { expect } from 'vitest';
+import { configure, sized, type RunUnderOptions } from 'perfspec';
+
+export async function typeChecks(): Promise<void> {
+  await expect(() => 1).toRunUnder(5);
+  await expect(async () => 1).toRunUnder(5, { statistic: 'p95', clock: 'wall', maxTimeMs: 100 });
+  await expect(sized((n) => new Array<number>(n).fill(0), (a) => a.sort())).toRunUnder(5, 1000);
+  await expect(() => 1).not.toRunUnder(5);
+  const options: RunUnderOptions = { n: 10 };
+  await expect(sized((n) => n, (n) => n)).toRunUnder(5, options);
+  configure({ timeScale: 2 });
+  // @ts-expect-error an unknown matcher does not type-check
+  await expect(() => 1).toRunFaster(5);
+  // @ts-expect-error the budget is a number of milliseconds
+  await expect(() => 1).toRunUnder('5');
+  // @ts-expect-error an unknown statistic
+  await expect(() => 1).toRunUnder(5, { statistic: 'p50' });
+  // @ts-expect-error an unknown option
+  await expect(() => 1).toRunUnder(5, { samples: 3 });
+  // @ts-expect-error sized() needs a setup of n
+  sized('x', () => 1);
+}
