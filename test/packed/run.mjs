@@ -93,6 +93,9 @@ for (const project of selected) {
   else log(`${project.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed as intended, message layout checked`);
 }
 
+mkdirSync(join(root, 'test/.results'), { recursive: true });
+const failedProjects = selected.filter((p) => failures.some((f) => f.startsWith(p.name))).length;
+writeFileSync(join(root, 'test/.results/packed.json'), `${JSON.stringify({ passed: selected.length - failedProjects, failed: failedProjects })}\n`);
 if (failures.length > 0) {
   process.stderr.write(`\n${failures.join('\n\n')}\n`);
   process.exit(1);
