@@ -10,8 +10,10 @@ export const sizedWorkloadBrand: unique symbol = Symbol.for('perfspec.sized');
  */
 export interface SizedWorkload<Input = unknown> {
   readonly [sizedWorkloadBrand]: true;
+  // Method syntax on purpose: it makes SizedWorkload<number[]> assignable to SizedWorkload<unknown>, which every
+  // engine function accepts.
   /** Builds the input of size n (n is a positive integer). May be async. Its time is never measured. */
-  readonly setup: (n: number) => Input | PromiseLike<Input>;
+  setup(n: number): Input | PromiseLike<Input>;
   /** The measured work; receives an input that no other call has seen. */
-  readonly run: (input: Input) => unknown;
+  run(input: Input): unknown;
 }

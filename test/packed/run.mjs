@@ -30,9 +30,11 @@ for (const stale of ['perfspec-0.1.0.tgz']) rmSync(join(work, stale), { force: t
 const packed = JSON.parse(sh('npm', ['pack', '--json', '--pack-destination', work], root));
 const tarball = join(work, packed[0].filename);
 log(`packed ${packed[0].filename}: ${packed[0].entryCount} files, ${packed[0].size} bytes`);
-if (!packed[0].files.some((f) => f.path === 'dist/cjs/jest.js') || packed[0].files.some((f) => f.path.startsWith('src/'))) {
-  throw new Error('the tarball must ship dist/ (esm and cjs) and not src/');
+// src/ ships so that the source and declaration maps in dist/ resolve (stack traces and go-to-definition).
+for (const required of ['dist/esm/index.js', 'dist/esm/index.d.ts', 'dist/cjs/index.js', 'dist/cjs/jest.js', 'dist/cjs/package.json', 'src/index.ts', 'README.md']) {
+  if (!packed[0].files.some((f) => f.path === required)) throw new Error(`the tarball lacks ${required}`);
 }
+if (packed[0].files.some((f) => f.path.startsWith('test/') || f.path.startsWith('bench/'))) throw new Error('the tarball ships tests or benchmarks');
 
 let node22;
 if (selected.some((p) => p.node === '22')) {
