@@ -1,0 +1,79 @@
+import { bindPoolCallback } from '../bindPoolCallback.js';
+import { finishQuery } from '../finishQuery.js';
+import { hookMethod } from '../hookMethod.js';
+import { loadedModule } from '../loadedModule.js';
+import { ownerOf } from '../ownerOf.js';
+import type { QueryAdapter } from '../QueryAdapter.js';
+import type { RecordedQuery } from '../RecordedQuery.js';
+import { recordQuery } from '../recordQuery.js';
+import { spyState } from '../spyState.js';
+import { subscribeTracing } from '../subscribeTracing.js';
+
+type Method = (this: unknown, ...args: unknown[]) => unknown;
+
+const inFlight = new WeakMap<object, RecordedQuery>();
+
+function rowsOf(result: unknown): number | undefined {
+  if (Array.isArray(result)) return result.length;
+  const affected = (result as { affectedRows?: unknown } | undefined)?.affectedRows;
+  return typeof affected === 'number' ? affected : undefined;
+}
+
+// mysql2 publishes mysql2:query and mysql2:execute itself (one event per statement sent, at the call, in the
+// caller's context), so no patch is needed for counting.
+const handlers = {
+  start(context: Record<string, unknown>) {
+    if (spyState.claimed === 'mysql') return;
+    const values = context['values'];
+    const text = typeof context['query'] === 'string' ? context['query'] : String(context['query']);
+    const query = recordQuery('mysql2', 'mysql', 'query', text, Array.isArray(values) ? values : values === undefined ? [] : [values]);
+    if (query !== undefined) inFlight.set(context, query);
+  },
+  asyncEnd(context: Record<string, unknown>) {
+    finishQuery(inFlight.get(context), rowsOf(context['result']), context['error'] !== undefined);
+  },
+  error(context: Record<string, unknown>) {
+    finishQuery(inFlight.get(context), undefined, true);
+  },
+};
+
+function wrapGetConnection(original: Method): Method {
+  return function (this: unknown, ...args: unknown[]): unknown {
+    if (typeof args[0] === 'function') args[0] = bindPoolCallback(args[0] as Method);
+    return original.apply(this, args);
+  };
+}
+
+function hookPool(poolPrototype: object | undefined, permanent: boolean): (() => void)[] {
+  const owner = ownerOf(poolPrototype, 'getConnection');
+  return owner === undefined ? [] : [hookMethod('mysql2', owner, 'getConnection', wrapGetConnection, permanent)];
+}
+
+function subscribe(permanent: boolean): (() => void)[] {
+  return [subscribeTracing('mysql2:query', handlers, permanent), subscribeTracing('mysql2:execute', handlers, permanent)];
+}
+
+/**
+ * Counts mysql2 statements (query and execute, connections and pools, callback and promise APIs) from its
+ * `mysql2:query` and `mysql2:execute` tracing channels, and binds the pool's waiting callbacks to their callers.
+ *
+ * @example
+ * mysql2Adapter.install();
+ */
+export const mysql2Adapter: QueryAdapter = {
+  name: 'mysql2',
+  install() {
+    subscribe(true);
+    const mysql = loadedModule('mysql2') as { Pool?: { prototype: object } } | undefined;
+    if (mysql !== undefined) hookPool(mysql.Pool?.prototype, true);
+  },
+  track(target) {
+    const candidate = target as { execute?: unknown; query?: unknown; config?: unknown; pool?: object; getConnection?: unknown };
+    if (typeof candidate.execute !== 'function' || typeof candidate.query !== 'function' || candidate.config === undefined) {
+      if (candidate.pool === undefined || typeof candidate.getConnection !== 'function') return undefined;
+    }
+    const core = candidate.pool ?? target;
+    const releases = [...subscribe(false), ...(typeof (core as { getConnection?: unknown }).getConnection === 'function' ? hookPool(Object.getPrototypeOf(core) as object, false) : [])];
+    return () => releases.forEach((release) => release());
+  },
+};

@@ -1,0 +1,43 @@
+import { usageError } from '../report/usageError.js';
+import { adapters } from './adapters/adapters.js';
+
+/**
+ * Counts the statements of a driver object that zero-config does not reach (or anything built on one): a pg
+ * Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client,
+ * or an ORM object resolved down to its driver (drizzle's `$client`). Statements are counted at the driver only,
+ * so an ORM never counts twice. Returns a function that undoes it.
+ *
+ * @param target - the driver client, pool or database, or an ORM object over one.
+ * @example
+ * const untrack = trackQueries(db);
+ * await expect(() => repo.listUsers()).toIssueQueriesAtMost(2);
+ * untrack();
+ */
+export function trackQueries(target: object): () => void {
+  const undo = track(target, new Set());
+  if (undo === undefined) {
+    throw usageError({
+      matcher: 'trackQueries',
+      argument: 'target',
+      expectation: 'a pg Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client, or a drizzle database',
+      received: target,
+    });
+  }
+  return undo;
+}
+
+function track(target: unknown, seen: Set<unknown>): (() => void) | undefined {
+  if ((typeof target !== 'object' && typeof target !== 'function') || target === null || seen.has(target)) return undefined;
+  seen.add(target);
+  for (const adapter of adapters) {
+    const undo = adapter.track(target);
+    if (undo !== undefined) return undo;
+  }
+  // ORMs keep their driver object under a known property: drizzle `$client`, and the common `client`, `pool`, `db`.
+  for (const key of ['$client', 'client', 'pool', 'db', 'session']) {
+    const inner = (target as Record<string, unknown>)[key];
+    const undo = track(inner, seen);
+    if (undo !== undefined) return undo;
+  }
+  return undefined;
+}
