@@ -36,7 +36,7 @@ export async function judgeQueryCount(
     measureOptions.transactionControl === undefined ? undefined : `transactionControl: ${measureOptions.transactionControl}`,
     measureOptions.ignore === undefined ? undefined : `ignore: ${String(measureOptions.ignore)}`,
   ].filter((part) => part !== undefined);
-  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun: `{ ${rerun.join(', ')} }` });
+  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
   if (log.timedOut) {
     // Neither verdict is known for a call that never settled, so it fails both with and without .not.
     throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned\n\n${message()}`);

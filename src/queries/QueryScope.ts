@@ -13,4 +13,6 @@ export interface QueryScope {
   readonly late: RecordedQuery[];
   /** The first stack captured for each distinct text: capturing costs ~2 µs, so repeats share it. */
   readonly stacks: Map<string, { stack?: string }>;
+  /** Set on a child scope by `runWithCallerStack`: the stack of the driver call that issues the statements below it. */
+  callerStack?: { stack?: string };
 }

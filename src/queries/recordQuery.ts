@@ -13,7 +13,7 @@ const now = performance.now.bind(performance);
 export function recordQuery(driver: string, system: string, kind: 'query' | 'request', text: string, params: readonly unknown[]): RecordedQuery | undefined {
   const scope = spyState.als.getStore();
   if (scope === undefined) return undefined;
-  let stack = spyState.callerStack ?? scope.stacks.get(text);
+  let stack = spyState.callerStack ?? scope.callerStack ?? scope.stacks.get(text);
   if (stack === undefined) {
     stack = {};
     const limit = Error.stackTraceLimit;

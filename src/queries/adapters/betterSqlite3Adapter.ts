@@ -59,6 +59,20 @@ function wrapExec(original: Method): Method {
   };
 }
 
+// SQLite compiles a statement in prepare(): one that fails there has reached the database and failed, so it
+// counts like a statement that fails when run. A successful prepare is counted when it runs.
+function wrapPrepare(original: Method): Method {
+  return function (this: unknown, ...args: unknown[]): unknown {
+    if (spyState.als.getStore() === undefined) return original.apply(this, args);
+    try {
+      return original.apply(this, args);
+    } catch (error) {
+      finishQuery(recordQuery('better-sqlite3', 'sqlite', 'query', String(args[0]), []), undefined, true);
+      throw error;
+    }
+  };
+}
+
 function hookDatabaseClass(databasePrototype: object, statementPrototype: object, permanent: boolean): (() => void)[] {
   const releases: (() => void)[] = [];
   for (const method of ['run', 'get', 'all', 'iterate']) {
@@ -67,12 +81,14 @@ function hookDatabaseClass(databasePrototype: object, statementPrototype: object
   }
   const execOwner = ownerOf(databasePrototype, 'exec');
   if (execOwner !== undefined) releases.push(hookMethod('better-sqlite3', execOwner, 'exec', wrapExec, permanent));
+  const prepareOwner = ownerOf(databasePrototype, 'prepare');
+  if (prepareOwner !== undefined) releases.push(hookMethod('better-sqlite3', prepareOwner, 'prepare', wrapPrepare, permanent));
   return releases;
 }
 
 /**
- * Hooks better-sqlite3: `Statement#run/get/all/iterate` (what `prepare`, `pragma` and `transaction` run) and
- * `Database#exec`. The Statement class is not exported, so it is read off a statement of a scratch in-memory database.
+ * Hooks better-sqlite3: `Statement#run/get/all/iterate` (what `prepare`, `pragma` and `transaction` run),
+ * `Database#exec`, and `Database#prepare` for statements that fail to compile. The Statement class is not exported, so it is read off a statement of a scratch in-memory database.
  *
  * @example
  * betterSqlite3Adapter.install();

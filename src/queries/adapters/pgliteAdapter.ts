@@ -6,6 +6,7 @@ import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
 import type { RecordedQuery } from '../RecordedQuery.js';
 import { recordQuery } from '../recordQuery.js';
+import { runWithCallerStack } from '../runWithCallerStack.js';
 import { spyState } from '../spyState.js';
 import { isThenable } from '../../engine/isThenable.js';
 
@@ -91,9 +92,24 @@ function wrapExecProtocolStream(original: Method): Method {
   };
 }
 
+function wrapEntry(original: Method): Method {
+  return function (this: unknown, ...args: unknown[]): unknown {
+    if (spyState.als.getStore() === undefined) return original.apply(this, args);
+    return runWithCallerStack(() => original.apply(this, args));
+  };
+}
+
 function hookClass(prototype: object, permanent: boolean): (() => void) | undefined {
   const owner = ownerOf(prototype, 'execProtocolStream');
-  return owner === undefined ? undefined : hookMethod('pglite', owner, 'execProtocolStream', wrapExecProtocolStream, permanent);
+  if (owner === undefined) return undefined;
+  const releases = [hookMethod('pglite', owner, 'execProtocolStream', wrapExecProtocolStream, permanent)];
+  // Statements reach execProtocolStream after PGlite's mutex, which cuts the async stack: take the caller's
+  // stack where it calls in.
+  for (const entry of ['query', 'exec', 'transaction', 'describeQuery']) {
+    const entryOwner = ownerOf(prototype, entry);
+    if (entryOwner !== undefined) releases.push(hookMethod('pglite', entryOwner, entry, wrapEntry, permanent));
+  }
+  return () => releases.forEach((release) => release());
 }
 
 async function pgliteClasses(): Promise<object[]> {
