@@ -71,7 +71,7 @@ sqlContract(
       return rows as Row[];
     },
     target: () => pool,
-    hookedMethods: () => [Object.getPrototypeOf(mysql.Pool.prototype).getConnection as unknown, ...channels()],
+    hookedMethods: () => [(Object.getPrototypeOf((mysql as unknown as { Pool: { prototype: object } }).Pool.prototype) as { getConnection: unknown }).getConnection, ...channels()],
   },
   !up,
 );
