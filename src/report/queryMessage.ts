@@ -122,9 +122,11 @@ function hints(groups: ReturnType<typeof groupByShape>, count: number, limit: nu
   const top = groups[0];
   if (top !== undefined && top.count >= nPlusOneRepeats && top.distinctValues > 1) {
     list.push(
-      kind === 'query'
-        ? `${top.count} statements of one shape with ${top.distinctValues} different values look like an N+1: load them in one statement (a JOIN, or WHERE id IN (…) / = ANY($1)) or batch them`
-        : `${top.count} requests to one endpoint with ${top.distinctValues} different ids look like an N+1: use a batch endpoint or fetch the list once`,
+      kind === 'request'
+        ? `${top.count} requests to one endpoint with ${top.distinctValues} different ids look like an N+1: use a batch endpoint or fetch the list once`
+        : top.first.system === 'redis'
+          ? `${top.count} commands of one shape with ${top.distinctValues} different keys look like an N+1: read them in one command (MGET, HMGET, SMEMBERS)`
+          : `${top.count} statements of one shape with ${top.distinctValues} different values look like an N+1: load them in one statement (a JOIN, or WHERE id IN (…) / = ANY($1)) or batch them`,
     );
   } else if (top !== undefined && top.count >= nPlusOneRepeats) {
     list.push(`the same ${kind} runs ${top.count} times with the same values: cache or hoist it out of the loop`);
