@@ -3,8 +3,6 @@ import type { QueryScope } from './QueryScope.js';
 
 interface SpyState {
   readonly als: AsyncLocalStorage<QueryScope>;
-  /** The system whose prototype patch is running synchronously: its own diagnostics_channel events are then dropped. */
-  claimed: string | undefined;
   /** A stack captured where a pooled call was made, lent to the statement that the pool's callback issues later. */
   callerStack: { stack?: string } | undefined;
   /** Patches and subscriptions in force, by key (e.g. `pg:query#3`), with how many holders keep each. */
@@ -29,7 +27,6 @@ const holder = globalThis as { [key]?: SpyState };
  */
 export const spyState: SpyState = (holder[key] ??= {
   als: new AsyncLocalStorage<QueryScope>(),
-  claimed: undefined,
   callerStack: undefined,
   installed: new Map(),
   ids: new WeakMap(),

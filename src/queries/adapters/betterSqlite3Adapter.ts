@@ -29,8 +29,6 @@ function wrapStatement(method: string): (original: Method) => Method {
       const source = (this as { source?: unknown }).source;
       const params = args.length === 1 && Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
       const query = recordQuery('better-sqlite3', 'sqlite', 'query', typeof source === 'string' ? source : '', params);
-      const previous = spyState.claimed;
-      spyState.claimed = 'sqlite';
       try {
         const result = original.apply(this, args);
         finishQuery(query, rowsOf(method, result), false);
@@ -38,8 +36,6 @@ function wrapStatement(method: string): (original: Method) => Method {
       } catch (error) {
         finishQuery(query, undefined, true);
         throw error;
-      } finally {
-        spyState.claimed = previous;
       }
     };
 }

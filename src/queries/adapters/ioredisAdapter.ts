@@ -2,7 +2,6 @@ import { finishQuery } from '../finishQuery.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
 import type { RecordedQuery } from '../RecordedQuery.js';
 import { recordQuery } from '../recordQuery.js';
-import { spyState } from '../spyState.js';
 import { subscribeTracing } from '../subscribeTracing.js';
 
 const inFlight = new WeakMap<object, RecordedQuery>();
@@ -11,7 +10,6 @@ const inFlight = new WeakMap<object, RecordedQuery>();
 // commands again as one batch and would count them twice.
 const handlers = {
   start(context: Record<string, unknown>) {
-    if (spyState.claimed === 'redis') return;
     const args = Array.isArray(context['args']) ? (context['args'] as unknown[]) : [];
     const text = [String(context['command']).toUpperCase(), ...args.map(String)].join(' ');
     const query = recordQuery('ioredis', 'redis', 'query', text, args);

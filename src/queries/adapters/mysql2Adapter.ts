@@ -6,7 +6,6 @@ import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
 import type { RecordedQuery } from '../RecordedQuery.js';
 import { recordQuery } from '../recordQuery.js';
-import { spyState } from '../spyState.js';
 import { subscribeTracing } from '../subscribeTracing.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
@@ -23,7 +22,6 @@ function rowsOf(result: unknown): number | undefined {
 // caller's context), so no patch is needed for counting.
 const handlers = {
   start(context: Record<string, unknown>) {
-    if (spyState.claimed === 'mysql') return;
     const values = context['values'];
     const text = typeof context['query'] === 'string' ? context['query'] : String(context['query']);
     const query = recordQuery('mysql2', 'mysql', 'query', text, Array.isArray(values) ? values : values === undefined ? [] : [values]);

@@ -27,7 +27,8 @@ function rowsOf(result: unknown): number | undefined {
 }
 
 // pg sends one statement per Client#query call (pg-pool's query and every ORM end there), so that is the one place
-// to count; it publishes no diagnostics_channel events.
+// to count. pg publishes no diagnostics_channel events, and perfspec subscribes to none for it: one hook per driver,
+// so a pg that starts publishing is still counted once.
 function wrapQuery(original: Method): Method {
   return function (this: unknown, ...args: unknown[]): unknown {
     if (spyState.als.getStore() === undefined) return original.apply(this, args);
@@ -44,16 +45,12 @@ function wrapQuery(original: Method): Method {
         return callback.call(this, error, result);
       };
     }
-    const previous = spyState.claimed;
-    spyState.claimed = 'postgresql';
     let result: unknown;
     try {
       result = original.apply(this, args);
     } catch (error) {
       finishQuery(query, undefined, true);
       throw error;
-    } finally {
-      spyState.claimed = previous;
     }
     if (isThenable(result)) {
       result.then(
