@@ -105,6 +105,17 @@ export const betterSqlite3Adapter: QueryAdapter = {
     spyState.installed.set(key, { refs: 1, undo: () => undefined, permanent: true });
   },
   track(target) {
+    const constructor = target as { prototype?: { prepare?: unknown; pragma?: unknown } };
+    if (typeof target === 'function' && typeof constructor.prototype?.prepare === 'function' && typeof constructor.prototype.pragma === 'function') {
+      // The Database class itself, as ORMs hold it (knex `client.driver`).
+      const scratch = new (target as new (filename: string) => SqliteDatabase)(':memory:');
+      try {
+        const releases = hookDatabaseClass(constructor.prototype, Object.getPrototypeOf(scratch.prepare('SELECT 1')) as object, false);
+        return () => releases.forEach((release) => release());
+      } finally {
+        scratch.close();
+      }
+    }
     const database = target as Partial<SqliteDatabase> & { pragma?: unknown; inTransaction?: unknown };
     if (typeof database.prepare !== 'function' || typeof database.pragma !== 'function' || typeof database.inTransaction !== 'boolean') return undefined;
     const statement = database.prepare.call(target, 'SELECT 1');

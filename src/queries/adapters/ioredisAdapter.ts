@@ -3,6 +3,7 @@ import type { QueryAdapter } from '../QueryAdapter.js';
 import type { RecordedQuery } from '../RecordedQuery.js';
 import { recordQuery } from '../recordQuery.js';
 import { subscribeTracing } from '../subscribeTracing.js';
+import { warnIfSilent } from '../warnIfSilent.js';
 
 const inFlight = new WeakMap<object, RecordedQuery>();
 
@@ -25,7 +26,7 @@ const handlers = {
 };
 
 /**
- * Counts ioredis commands from its `ioredis:command` tracing channel (ioredis ≥ 5.9 publishes it).
+ * Counts ioredis commands from its `ioredis:command` tracing channel (ioredis 5.11 and newer publish it).
  *
  * @example
  * ioredisAdapter.install();
@@ -34,6 +35,7 @@ export const ioredisAdapter: QueryAdapter = {
   name: 'ioredis',
   install() {
     subscribeTracing('ioredis:command', handlers, true);
+    warnIfSilent('ioredis', '/ioredis/built/tracing.js', 'ioredis 5.11.0');
   },
   track(target) {
     const candidate = target as { sendCommand?: unknown; options?: unknown };

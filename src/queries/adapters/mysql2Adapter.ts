@@ -7,6 +7,7 @@ import type { QueryAdapter } from '../QueryAdapter.js';
 import type { RecordedQuery } from '../RecordedQuery.js';
 import { recordQuery } from '../recordQuery.js';
 import { subscribeTracing } from '../subscribeTracing.js';
+import { warnIfSilent } from '../warnIfSilent.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -18,8 +19,9 @@ function rowsOf(result: unknown): number | undefined {
   return typeof affected === 'number' ? affected : undefined;
 }
 
-// mysql2 publishes mysql2:query and mysql2:execute itself (one event per statement sent, at the call, in the
-// caller's context), so no patch is needed for counting.
+// mysql2 (3.20 and newer) publishes mysql2:query and mysql2:execute itself (one event per statement sent, at the
+// call, in the caller's context), so no patch is needed for counting. One hook per driver: no patch is ever added
+// beside the channels, so nothing counts twice.
 const handlers = {
   start(context: Record<string, unknown>) {
     const values = context['values'];
@@ -62,10 +64,16 @@ export const mysql2Adapter: QueryAdapter = {
   name: 'mysql2',
   install() {
     subscribe(true);
+    warnIfSilent('mysql2', '/mysql2/lib/tracing.js', 'mysql2 3.20.0');
     const mysql = loadedModule('mysql2') as { Pool?: { prototype: object } } | undefined;
     if (mysql !== undefined) hookPool(mysql.Pool?.prototype, true);
   },
   track(target) {
+    const module = target as { createPool?: unknown; createConnection?: unknown; Pool?: { prototype: object } };
+    if (typeof module.createPool === 'function' && typeof module.createConnection === 'function' && module.Pool !== undefined) {
+      const releases = [...subscribe(false), ...hookPool(module.Pool.prototype, false)];
+      return () => releases.forEach((release) => release());
+    }
     const candidate = target as { execute?: unknown; query?: unknown; config?: unknown; pool?: object; getConnection?: unknown };
     if (typeof candidate.execute !== 'function' || typeof candidate.query !== 'function' || candidate.config === undefined) {
       if (candidate.pool === undefined || typeof candidate.getConnection !== 'function') return undefined;

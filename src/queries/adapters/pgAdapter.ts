@@ -95,7 +95,11 @@ export const pgAdapter: QueryAdapter = {
   track(target) {
     const candidate = target as { connectionParameters?: unknown; _pendingQueue?: unknown; Client?: { prototype: object } };
     let releases: (() => void)[] | undefined;
-    if (candidate.connectionParameters !== undefined && typeof (target as { query?: unknown }).query === 'function') {
+    const module = target as { Client?: unknown; Pool?: unknown; Query?: unknown };
+    if (typeof module.Client === 'function' && typeof module.Pool === 'function' && typeof module.Query === 'function') {
+      // The pg module itself, as ORMs hold it (knex `client.driver`, Sequelize `connectionManager.lib`).
+      releases = hookClasses(module.Client.prototype as object, module.Pool.prototype as object, false);
+    } else if (candidate.connectionParameters !== undefined && typeof (target as { query?: unknown }).query === 'function') {
       releases = hookClasses(Object.getPrototypeOf(target) as object, undefined, false);
     } else if (Array.isArray(candidate._pendingQueue) && candidate.Client !== undefined) {
       releases = hookClasses(candidate.Client.prototype, Object.getPrototypeOf(target) as object, false);
