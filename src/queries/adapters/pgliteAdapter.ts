@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { finishQuery } from '../finishQuery.js';
 import { hookMethod } from '../hookMethod.js';
+import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
 import type { RecordedQuery } from '../RecordedQuery.js';
@@ -112,6 +113,14 @@ function hookClass(prototype: object, permanent: boolean): (() => void) | undefi
   return () => releases.forEach((release) => release());
 }
 
+function requireFromProject(name: string): unknown {
+  try {
+    return createRequire(join(process.cwd(), 'noop.js'))(name) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 async function pgliteClasses(): Promise<object[]> {
   const classes: object[] = [];
   try {
@@ -121,12 +130,8 @@ async function pgliteClasses(): Promise<object[]> {
   } catch {
     // not installed
   }
-  try {
-    const cjs = createRequire(join(process.cwd(), 'noop.js'))('@electric-sql/pglite') as { PGlite?: { prototype: object } };
-    if (cjs.PGlite !== undefined) classes.push(cjs.PGlite.prototype);
-  } catch {
-    // not installed
-  }
+  const cjs = (loadedModule('@electric-sql/pglite') ?? requireFromProject('@electric-sql/pglite')) as { PGlite?: { prototype: object } } | undefined;
+  if (cjs?.PGlite !== undefined && !classes.includes(cjs.PGlite.prototype)) classes.push(cjs.PGlite.prototype);
   return classes;
 }
 
