@@ -4,7 +4,8 @@ import { adapters } from './adapters/adapters.js';
 /**
  * Counts the statements of a driver object that zero-config does not reach (or anything built on one): a pg
  * Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client,
- * or an ORM object resolved down to its driver (drizzle's `$client`, knex's `client.driver`). Statements are counted at the driver only,
+ * or an ORM object resolved down to its driver (drizzle's `$client`, knex's `client.driver`, Sequelize's
+ * `connectionManager.lib`, a TypeORM DataSource's driver). Statements are counted at the driver only,
  * so an ORM never counts twice. Returns a function that undoes it.
  *
  * @param target - the driver client, pool or database, or an ORM object over one.
@@ -19,7 +20,7 @@ export function trackQueries(target: object): () => void {
     throw usageError({
       matcher: 'trackQueries',
       argument: 'target',
-      expectation: 'a pg Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client, or a drizzle or knex instance over one',
+      expectation: 'a pg Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client, or a drizzle, knex, Sequelize or TypeORM object over one',
       received: target,
     });
   }
@@ -34,8 +35,9 @@ function track(target: unknown, seen: Set<unknown>): (() => void) | undefined {
     if (undo !== undefined) return undo;
   }
   // ORMs keep their driver object under a known property: drizzle `$client`, knex `client.driver`, Sequelize
-  // `connectionManager.lib`, and the common `client`, `pool`, `db`, `session`.
-  for (const key of ['$client', 'driver', 'client', 'pool', 'db', 'session', 'connectionManager', 'lib']) {
+  // `connectionManager.lib`, TypeORM `driver.master` (pg, mysql pools) or `driver.databaseConnection`
+  // (better-sqlite3), mysql2's promise wrappers (`pool`, `connection`), and the common `client`, `db`, `session`.
+  for (const key of ['$client', 'driver', 'client', 'master', 'databaseConnection', 'pool', 'connection', 'db', 'session', 'connectionManager', 'lib']) {
     const inner = (target as Record<string, unknown>)[key];
     const undo = track(inner, seen);
     if (undo !== undefined) return undo;

@@ -3,6 +3,8 @@ import mysqlPromise from 'mysql2/promise';
 import { tracingChannel } from 'node:diagnostics_channel';
 import { expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
+import { resetQuerySpy } from '../../src/queries/resetQuerySpy.js';
+import { trackQueries } from '../../src/queries/trackQueries.js';
 import { sqlContract } from './contract/sqlContract.js';
 import type { Row } from './contract/SqlHarness.js';
 import { serverReachable } from './serverReachable.js';
@@ -26,7 +28,7 @@ const run = async (sql: string, params?: unknown[]): Promise<Row[]> => {
   return Array.isArray(rows) ? (rows as Row[]) : [];
 };
 
-test.skipIf(!up)('mysql2: callback API and pool.execute each count once', async () => {
+test.skipIf(!up)('mysql2: callback API and pool.execute each count once; trackQueries follows a promise pool to its core pool', async () => {
   const log = await measureQueries(async () => {
     await new Promise<void>((resolve, reject) => pool.query('SELECT 1 AS one', (error) => (error ? reject(error) : resolve())));
     await pool.promise().execute('SELECT ? AS two', [2]);
@@ -35,6 +37,15 @@ test.skipIf(!up)('mysql2: callback API and pool.execute each count once', async 
     ['SELECT 1 AS one', [], 1],
     ['SELECT ? AS two', [2], 1],
   ]);
+  resetQuerySpy({ autoInstall: false });
+  try {
+    const untrack = trackQueries(pool.promise());
+    expect((await measureQueries(() => pool.promise().query('SELECT 3'))).queries).toHaveLength(1);
+    untrack();
+    expect((await measureQueries(() => pool.promise().query('SELECT 3'))).queries).toHaveLength(0);
+  } finally {
+    resetQuerySpy({ autoInstall: true });
+  }
 }, 30_000);
 
 const channels = (): boolean[] => ['mysql2:query', 'mysql2:execute'].map((name) => tracingChannel(name).start.hasSubscribers);

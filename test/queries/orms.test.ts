@@ -148,3 +148,67 @@ describe('knex', () => {
     }
   });
 });
+
+describe('TypeORM', () => {
+  test('better-sqlite3: repository reads and transactions count at the driver; trackQueries(dataSource) follows driver.databaseConnection', async () => {
+    const { DataSource, EntitySchema } = await import('typeorm');
+    const Team = new EntitySchema<{ id: number; name: string }>({
+      name: 'TypeormTeam',
+      tableName: 'to_teams',
+      columns: { id: { type: Number, primary: true }, name: { type: String } },
+    });
+    const dataSource = new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Team], synchronize: true, logging: false });
+    await dataSource.initialize();
+    try {
+      const teams = dataSource.getRepository(Team);
+      await teams.save([1, 2, 3, 4, 5].map((id) => ({ id, name: `team ${id}` })));
+      const nPlusOne = async (): Promise<void> => {
+        for (const id of [1, 2, 3, 4, 5]) await teams.findOneBy({ id });
+      };
+      expect((await measureQueries(nPlusOne)).queries).toHaveLength(5);
+      await expect(() => teams.findBy({})).toIssueQueriesAtMost(1);
+      const log = await measureQueries(() => dataSource.transaction(async (manager) => void (await manager.getRepository(Team).update({ id: 1 }, { name: 'renamed' }))));
+      expect(log.queries.map((q) => q.shape)).toEqual(['UPDATE "to_teams" SET "name" = ? WHERE "id" = ?']);
+      expect(log.excluded.map((q) => q.text)).toEqual(['BEGIN TRANSACTION', 'COMMIT']);
+      await withoutZeroConfig(async () => {
+        const untrack = trackQueries(dataSource);
+        expect((await measureQueries(() => teams.findBy({}))).queries).toHaveLength(1);
+        untrack();
+        expect((await measureQueries(() => teams.findBy({}))).queries).toHaveLength(0);
+      });
+    } finally {
+      await dataSource.destroy();
+    }
+  });
+});
+
+describe('Sequelize', () => {
+  test.skipIf(!pgUp)('pg: lazy association loads are an N+1, include is one JOIN; trackQueries(sequelize) follows connectionManager.lib', async () => {
+    const { DataTypes, Sequelize } = await import('sequelize');
+    const sequelize = new Sequelize({ dialect: 'postgres', ...pgConfig, username: pgConfig.user, logging: false, pool: { max: 1 } });
+    try {
+      const Team = sequelize.define('SqTeam', { name: DataTypes.STRING }, { tableName: 'sq_teams', timestamps: false });
+      const User = sequelize.define('SqUser', { name: DataTypes.STRING }, { tableName: 'sq_users', timestamps: false });
+      User.belongsTo(Team, { foreignKey: 'team_id', as: 'team' });
+      await sequelize.sync({ force: true });
+      await Team.bulkCreate([1, 2, 3].map((id) => ({ id, name: `team ${id}` })));
+      await User.bulkCreate(Array.from({ length: 12 }, (_, i) => ({ id: i + 1, name: `user ${i + 1}`, team_id: 1 + (i % 3) })));
+      const lazy = async (): Promise<void> => {
+        for (const user of await User.findAll()) await (user as unknown as { getTeam(): Promise<unknown> }).getTeam();
+      };
+      const message = (await measureQueries(lazy)).queries;
+      expect(message).toHaveLength(13);
+      await expect(() => User.findAll({ include: [{ model: Team, as: 'team' }] })).toIssueQueriesAtMost(1);
+      await withoutZeroConfig(async () => {
+        const untrack = trackQueries(sequelize);
+        expect((await measureQueries(() => User.count())).queries).toHaveLength(1);
+        untrack();
+        expect((await measureQueries(() => User.count())).queries).toHaveLength(0);
+      });
+      await sequelize.getQueryInterface().dropTable('sq_users');
+      await sequelize.getQueryInterface().dropTable('sq_teams');
+    } finally {
+      await sequelize.close();
+    }
+  });
+});

@@ -74,12 +74,13 @@ export const mysql2Adapter: QueryAdapter = {
       const releases = [...subscribe(false), ...hookPool(module.Pool.prototype, false)];
       return () => releases.forEach((release) => release());
     }
-    const candidate = target as { execute?: unknown; query?: unknown; config?: unknown; pool?: object; getConnection?: unknown };
-    if (typeof candidate.execute !== 'function' || typeof candidate.query !== 'function' || candidate.config === undefined) {
-      if (candidate.pool === undefined || typeof candidate.getConnection !== 'function') return undefined;
-    }
-    const core = candidate.pool ?? target;
-    const releases = [...subscribe(false), ...(typeof (core as { getConnection?: unknown }).getConnection === 'function' ? hookPool(Object.getPrototypeOf(core) as object, false) : [])];
+    // A core connection (its prepared-statement cache) or a core pool (its connection queues); the promise
+    // wrappers hold those under `connection` and `pool`, which trackQueries follows.
+    const candidate = target as { execute?: unknown; _statements?: unknown; getConnection?: unknown; _allConnections?: unknown; _connectionQueue?: unknown };
+    const isConnection = typeof candidate.execute === 'function' && candidate._statements !== undefined;
+    const isPool = typeof candidate.getConnection === 'function' && candidate._allConnections !== undefined && candidate._connectionQueue !== undefined;
+    if (!isConnection && !isPool) return undefined;
+    const releases = [...subscribe(false), ...(isPool ? hookPool(Object.getPrototypeOf(target) as object, false) : [])];
     return () => releases.forEach((release) => release());
   },
 };
