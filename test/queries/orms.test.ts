@@ -212,3 +212,27 @@ describe('Sequelize', () => {
     }
   });
 });
+
+describe('Kysely', () => {
+  test('better-sqlite3: counted at the driver by zero-config; its driver is private, so trackQueries takes the database', async () => {
+    const { Kysely, SqliteDialect } = await import('kysely');
+    const database = new Database(':memory:');
+    database.exec('CREATE TABLE ky_items (id INTEGER PRIMARY KEY, name TEXT)');
+    const db = new Kysely<{ ky_items: { id: number; name: string } }>({ dialect: new SqliteDialect({ database }) });
+    try {
+      const read = (): Promise<unknown> => db.selectFrom('ky_items').selectAll().where('id', '=', 1).execute();
+      const log = await measureQueries(read);
+      expect(log.queries.map((q) => q.shape)).toEqual(['select * from "ky_items" where "id" = ?']);
+      await expect(read).toIssueQueriesAtMost(1);
+      await expect(read).not.toIssueQueriesAtMost(0);
+      expect(() => trackQueries(db)).toThrow(/trackQueries: target must be/);
+      await withoutZeroConfig(async () => {
+        const untrack = trackQueries(database);
+        expect((await measureQueries(read)).queries).toHaveLength(1);
+        untrack();
+      });
+    } finally {
+      await db.destroy();
+    }
+  });
+});
