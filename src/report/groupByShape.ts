@@ -1,13 +1,6 @@
 import type { QueryEvent } from '../queries/QueryEvent.js';
 import { shapeOf } from '../queries/shapeOf.js';
-
-/** One shape's statements in a log: how many, how many distinct values they ran with, and the first of them. */
-export interface ShapeGroup {
-  readonly shape: string;
-  readonly count: number;
-  readonly distinctValues: number;
-  readonly first: QueryEvent;
-}
+import type { ShapeGroup } from './ShapeGroup.js';
 
 function valuesKey(event: QueryEvent): string {
   if (event.system === 'http') return event.text;
