@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { sqlContract } from './contract/sqlContract.js';
 import type { Row } from './contract/SqlHarness.js';
@@ -26,6 +26,35 @@ test('db.transaction() runs its statements between BEGIN and COMMIT, which are n
   expect(log.excluded.map((q) => q.text)).toEqual(['BEGIN', 'COMMIT']);
   expect((await measureQueries(() => db.pragma('user_version'))).queries.map((q) => q.text)).toEqual(['PRAGMA user_version']);
   expect((await measureQueries(() => db.exec('SELECT 1; SELECT 2'))).queries).toHaveLength(1);
+});
+
+async function interleavedTen(): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    await new Promise((resolve) => setImmediate(resolve));
+    db.prepare('SELECT ? AS n').get(i);
+  }
+}
+
+describe.concurrent('concurrent tests in one file count only their own statements', () => {
+  for (const name of ['first', 'second', 'third']) {
+    test(name, async () => {
+      await expect(interleavedTen).toIssueQueriesAtMost(10);
+      await expect(interleavedTen).not.toIssueQueriesAtMost(9);
+    });
+  }
+});
+
+test('a background timer started outside the measurement is not counted', async () => {
+  const timer = setInterval(() => db.prepare('SELECT 1 AS background').get(), 1);
+  try {
+    const log = await measureQueries(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      db.prepare('SELECT 2 AS mine').get();
+    });
+    expect(log.queries.map((q) => q.text)).toEqual(['SELECT 2 AS mine']);
+  } finally {
+    clearInterval(timer);
+  }
 });
 
 sqlContract({
