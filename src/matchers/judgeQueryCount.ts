@@ -13,7 +13,7 @@ import { usageError } from '../report/usageError.js';
  * (a sized workload's setup outside it), compare the count with k, and build the message only when shown.
  *
  * @example
- * return judgeQueryCount(this, 'toIssueQueriesAtMost', 'query', received, k, nOrOptions);
+ * const { pass, message } = await judgeQueryCount(this, 'toIssueQueriesAtMost', 'query', received, 2, undefined);
  */
 export async function judgeQueryCount(
   context: MatcherContext | undefined,

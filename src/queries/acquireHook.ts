@@ -1,8 +1,8 @@
 import { spyState } from './spyState.js';
 
 /**
- * Installs a hook once per process under `key` and counts its holders: the returned release function uninstalls
- * it when the last holder lets go. Zero-config installs hold forever; `trackQueries` releases on undo.
+ * Installs a hook once per process under `key` and returns a release function that uninstalls it when the last
+ * holder lets go (zero-config holds permanently, `trackQueries` releases on undo).
  *
  * @example
  * const release = acquireHook('mysql2:channels', () => subscribeAll());

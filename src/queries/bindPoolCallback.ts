@@ -1,11 +1,12 @@
 import { AsyncResource } from 'node:async_hooks';
 import { spyState } from './spyState.js';
 
+// Callback-based pools (pg-pool, mysql2) queue the callback and run it from whoever releases a connection, so a
+// query issued in it would otherwise count for the releasing measurement; and the statement's own stack no longer
+// shows the caller, so the requester's stack is lent to it.
 /**
- * Binds a connection pool's waiting callback to the async context of the code that asked for the connection.
- * Callback-based pools (pg-pool, mysql2) queue the callback and run it from whoever releases a connection, so a
- * query issued in it would otherwise count for the releasing measurement. Inside a measurement it also lends the
- * requester's stack to the statements the callback issues, whose own stack no longer shows the caller.
+ * Binds a connection pool's waiting callback to the async context (and, in a measurement, the stack) of the code
+ * that asked for the connection.
  *
  * @example
  * args[0] = bindPoolCallback(args[0]);

@@ -2,8 +2,8 @@ import { adapters } from './adapters/adapters.js';
 import { spyState } from './spyState.js';
 
 /**
- * Zero-config hooking, run before every measurement: hooks each supported driver that the process has loaded by
- * now (and subscribes to the diagnostics channels, which needs no loaded driver). Idempotent and cheap once done.
+ * Zero-config hooking, run before every measurement and cheap once done: hooks each supported driver the process
+ * has loaded by now, and subscribes to the drivers' diagnostics channels.
  *
  * @example
  * await installDrivers();

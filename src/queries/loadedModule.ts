@@ -8,9 +8,8 @@ const resolved = new Map<string, string | null>();
 const ownRequire: NodeJS.Require | undefined = typeof require === 'function' ? require : undefined;
 
 /**
- * The exports of a CommonJS package if this process has already loaded it (as the user's project resolves it
- * from the working directory), without loading it: zero-config hooks only drivers that are in use. Under a
- * runner with its own module registry (Jest), the registry's instance, which is the one the tests use.
+ * The exports of a CommonJS package if this process has already loaded it as the project resolves it (or, under a
+ * runner with its own module registry such as Jest, the registry's instance), without loading it otherwise.
  *
  * @example
  * const pg = loadedModule('pg') as { Client?: Function } | undefined;

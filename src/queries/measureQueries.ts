@@ -14,9 +14,8 @@ import { validateQueryOptions } from './validateQueryOptions.js';
 const now = performance.now.bind(performance);
 
 /**
- * Runs `fn` once and returns every database statement and HTTP request it issued, recorded at the drivers and
- * attributed to this call alone (concurrent tests and background timers are not in it). `fn` is awaited inside
- * the measurement, including lazy thenables such as query builders; if it throws, the original error is rethrown.
+ * Runs `fn` once, awaited inside the measurement (a returned query builder too), and returns the database statements
+ * and HTTP requests this call alone issued, counted at the drivers; if `fn` throws, its original error is rethrown.
  *
  * @param fn - the call to measure: a zero-argument function, sync or async.
  * @param options - `transactionControl` (count BEGIN/COMMIT…), `ignore` (RegExp or predicate), `maxTimeMs`.

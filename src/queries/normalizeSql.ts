@@ -3,10 +3,8 @@ const identifierPart = /[A-Za-z0-9_$\u0080-\uffff]/;
 const digit = /[0-9]/;
 
 /**
- * The shape of an SQL statement: string, number and dollar-quoted literals and every placeholder style (`$1`, `?`,
- * `:name`, `@name`) replaced by `?`, comments dropped, whitespace collapsed, `IN (?, ?, …)` lists and multi-row
- * `VALUES` collapsed, so that one statement run with different values has one shape. Also returns the literals
- * it replaced (placeholders excluded), which tell apart runs whose values were inlined into the text.
+ * The shape of an SQL statement — literals and placeholders (`$1`, `?`, `:name`, `@name`) as `?`, comments dropped,
+ * whitespace, IN-lists and multi-row VALUES collapsed — with the literals it replaced (which tell inlined values apart).
  *
  * @example
  * normalizeSql("SELECT * FROM t WHERE id IN (1, 2, 3) AND name = 'x'").shape; // 'SELECT * FROM t WHERE id IN (?…) AND name = ?'

@@ -1,8 +1,8 @@
 import { spyState } from './spyState.js';
 
 /**
- * Removes every hook and subscription and sets whether measurements hook drivers again on their own. For
- * perfspec's own tests of `trackQueries`; not exported from the package.
+ * Removes every hook and subscription and sets whether measurements hook drivers on their own (for perfspec's own
+ * tests and benchmark; not exported from the package).
  *
  * @example
  * resetQuerySpy({ autoInstall: false });

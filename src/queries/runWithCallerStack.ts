@@ -1,10 +1,10 @@
 import type { QueryScope } from './QueryScope.js';
 import { spyState } from './spyState.js';
 
+// For drivers whose statements are sent after a queue or mutex that cuts the async stack (PGlite): without it the
+// call site would show only driver frames. The child scope shares the measurement's records through its prototype.
 /**
- * Runs a driver's public method with the caller's stack captured at entry and carried in the async context, for
- * drivers whose statements are sent after a queue or mutex that cuts the async stack (PGlite): without it the call
- * site would show only driver frames. The child scope shares the measurement's records through its prototype.
+ * Runs a driver's public method with the caller's stack captured at entry and carried in the async context.
  *
  * @example
  * return runWithCallerStack(() => original.apply(this, args));

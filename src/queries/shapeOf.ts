@@ -2,9 +2,8 @@ import { normalizePathSegment } from './normalizePathSegment.js';
 import { normalizeSql } from './normalizeSql.js';
 
 /**
- * The shape of a recorded statement, by system: SQL through `normalizeSql`; a Redis command as its name and key
- * with ids replaced (`GET user::id`) and other arguments as `?`; an HTTP request as method, origin and path with
- * ids replaced and query values as `?`. Also returns the literals replaced, for telling inlined values apart.
+ * The shape of a recorded statement by system (SQL through `normalizeSql`, a Redis command as name and key with ids
+ * replaced, an HTTP request as method, origin and path with ids replaced), with the literals it replaced.
  *
  * @example
  * shapeOf('http', 'GET http://127.0.0.1:3000/users/42?page=2').shape; // 'GET http://127.0.0.1:3000/users/:id?page=?'

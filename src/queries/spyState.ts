@@ -17,10 +17,11 @@ interface SpyState {
 const key = Symbol.for('perfspec.querySpy.v1');
 const holder = globalThis as { [key]?: SpyState };
 
+// It lives on globalThis under a registered symbol because the ESM and CJS builds of perfspec, and Vitest's per-file
+// module graphs, may all load in one process while the drivers (and their prototypes) load once: one patch and one
+// scope store per process, or every statement would count twice.
 /**
- * The spy's process-wide state. It lives on `globalThis` under a registered symbol because the ESM and CJS builds
- * of perfspec, and Vitest's per-file module graphs, may all load in one process while the drivers (and their
- * prototypes) are loaded once: one patch and one scope store per process, or every statement counts twice.
+ * The query spy's process-wide state: the scope store, the hooks in force and the zero-config switch.
  *
  * @example
  * const scope = spyState.als.getStore();

@@ -2,11 +2,9 @@ import { usageError } from '../report/usageError.js';
 import { adapters } from './adapters/adapters.js';
 
 /**
- * Counts the statements of a driver object that zero-config does not reach (or anything built on one): a pg
- * Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client,
- * or an ORM object resolved down to its driver (drizzle's `$client`, knex's `client.driver`, Sequelize's
- * `connectionManager.lib`, a TypeORM DataSource's driver). Statements are counted at the driver only,
- * so an ORM never counts twice. Returns a function that undoes it.
+ * Hooks the driver behind `target` — a pg Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a
+ * PGlite instance, an ioredis client, or a drizzle, knex, Sequelize or TypeORM object over one — so that its
+ * statements are counted (once, at the driver), and returns a function that undoes exactly that.
  *
  * @param target - the driver client, pool or database, or an ORM object over one.
  * @example

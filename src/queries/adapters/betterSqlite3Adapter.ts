@@ -82,9 +82,10 @@ function hookDatabaseClass(databasePrototype: object, statementPrototype: object
   return releases;
 }
 
+// The Statement class is not exported, so it is read off a statement of a scratch in-memory database.
 /**
  * Hooks better-sqlite3: `Statement#run/get/all/iterate` (what `prepare`, `pragma` and `transaction` run),
- * `Database#exec`, and `Database#prepare` for statements that fail to compile. The Statement class is not exported, so it is read off a statement of a scratch in-memory database.
+ * `Database#exec`, and `Database#prepare` for statements that fail to compile.
  *
  * @example
  * betterSqlite3Adapter.install();
