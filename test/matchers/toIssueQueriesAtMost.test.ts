@@ -94,11 +94,17 @@ describe('toIssueQueriesAtMost', () => {
     await expect(expect(never).not.toIssueQueriesAtMost(1, { maxTimeMs: 30 })).rejects.toThrow(/had not settled after \d+ ms/);
   });
 
-  test('misuse throws a usage error naming the argument', async () => {
+  test('misuse throws a usage error naming the argument, and wrong types are compile errors too', async () => {
     await expect(expect(() => 1).toIssueQueriesAtMost(-1)).rejects.toThrow(/toIssueQueriesAtMost: k must be a whole number of queries \(0 or more\)/);
     await expect(expect(() => 1).toIssueQueriesAtMost(1.5)).rejects.toThrow(/k must be a whole number/);
-    await expect(expect(() => 1).toIssueQueriesAtMost(1, { transactionControl: 'yes' } as never)).rejects.toThrow(/options.transactionControl must be true or false/);
-    await expect(expect(() => 1).toIssueQueriesAtMost(1, { maxTime: 5 } as never)).rejects.toThrow(/unknown option "maxTime"/);
+    // @ts-expect-error k is a number
+    await expect(expect(() => 1).toIssueQueriesAtMost('2')).rejects.toThrow(/k must be a whole number/);
+    // @ts-expect-error transactionControl is a boolean
+    await expect(expect(() => 1).toIssueQueriesAtMost(1, { transactionControl: 'yes' })).rejects.toThrow(/options.transactionControl must be true or false/);
+    // @ts-expect-error maxTime is not an option
+    await expect(expect(() => 1).toIssueQueriesAtMost(1, { maxTime: 5 })).rejects.toThrow(/unknown option "maxTime"/);
+    // @ts-expect-error ignore is a RegExp or a predicate
+    await expect(expect(() => 1).toIssueRequestsAtMost(1, { ignore: 'health' })).rejects.toThrow(/options.ignore must be a RegExp/);
     await expect(expect(listUsersWithTeams()).toIssueQueriesAtMost(1)).rejects.toThrow(/received must be a function/);
   });
 });
