@@ -1,0 +1,46 @@
+import { toWorkload } from '../engine/toWorkload.js';
+import type { MatcherContext } from '../MatcherContext.js';
+import type { MatcherResult } from '../MatcherResult.js';
+import { measureQueries } from '../queries/measureQueries.js';
+import { validateQueryOptions } from '../queries/validateQueryOptions.js';
+import { check } from '../report/check.js';
+import { queryMessage } from '../report/queryMessage.js';
+import { receivedWorkload } from '../report/receivedWorkload.js';
+import { usageError } from '../report/usageError.js';
+
+/**
+ * The shared body of the query- and request-counting matchers: validate, run the call once inside a measurement
+ * (a sized workload's setup outside it), compare the count with k, and build the message only when shown.
+ *
+ * @example
+ * const { pass, message } = await judgeQueryCount(this, 'toIssueQueriesAtMost', 'query', received, 2, undefined);
+ */
+export async function judgeQueryCount(
+  context: MatcherContext | undefined,
+  matcher: string,
+  kind: 'query' | 'request',
+  received: unknown,
+  k: unknown,
+  nOrOptions: unknown,
+): Promise<MatcherResult> {
+  if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 0) {
+    throw usageError({ matcher, argument: 'k', expectation: `a whole number of ${kind === 'query' ? 'queries' : 'requests'} (0 or more)`, received: k });
+  }
+  const options = typeof nOrOptions === 'number' ? { n: check.positiveInteger(matcher, 'n', nOrOptions) } : validateQueryOptions(matcher, nOrOptions, true);
+  const { n, ...measureOptions } = options;
+  const workload = toWorkload(receivedWorkload(matcher, received, n), n);
+  const input = workload.prepare === undefined ? undefined : await workload.prepare();
+  const log = await measureQueries(() => workload.call(input), measureOptions);
+  const rerun = [
+    n === undefined ? undefined : `n: ${n}`,
+    measureOptions.transactionControl === undefined ? undefined : `transactionControl: ${measureOptions.transactionControl}`,
+    measureOptions.ignore === undefined ? undefined : `ignore: ${String(measureOptions.ignore)}`,
+  ].filter((part) => part !== undefined);
+  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
+  if (log.timedOut) {
+    // Neither verdict is known for a call that never settled, so it fails both with and without .not.
+    throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned\n\n${message()}`);
+  }
+  const count = kind === 'query' ? log.queries.length : log.requests.length;
+  return { pass: count <= k, message };
+}
