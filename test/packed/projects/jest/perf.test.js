@@ -15,3 +15,19 @@ test('a slow function fails its budget', async () => {
   // About 5–20 ms of CPU on this class of machine against a 0.5 ms budget: fails with a wide margin.
   await expect(() => spin(5_000_000)).toRunUnder(0.5);
 });
+
+test('outgoing requests are counted', async () => {
+  const { createServer } = require('node:http');
+  const server = createServer((_request, response) => response.end('ok'));
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  const fetchThree = async () => {
+    for (const id of [1, 2, 3]) await (await fetch(`http://127.0.0.1:${port}/users/${id}`)).text();
+  };
+  try {
+    await expect(fetchThree).toIssueRequestsAtMost(3);
+    await expect(fetchThree).not.toIssueRequestsAtMost(2);
+  } finally {
+    server.close();
+  }
+});

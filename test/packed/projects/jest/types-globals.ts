@@ -6,6 +6,10 @@ export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunUnder(5);
   await expect(sized((n) => n, (n) => n)).toRunUnder(5, { n: 3, statistic: 'mean' });
   await expect(() => 1).not.toRunUnder(5);
+  await expect(async () => 1).toIssueQueriesAtMost(2, { transactionControl: true });
+  await expect(async () => 1).not.toIssueRequestsAtMost(0);
+  // @ts-expect-error k is a number of queries
+  await expect(async () => 1).toIssueQueriesAtMost('2');
   // @ts-expect-error an unknown matcher does not type-check
   await expect(() => 1).toRunFaster(5);
   // @ts-expect-error the budget is a number of milliseconds

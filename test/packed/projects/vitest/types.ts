@@ -11,6 +11,13 @@ export async function typeChecks(): Promise<void> {
   const options: RunUnderOptions = { n: 10 };
   await expect(sized((n) => n, (n) => n)).toRunUnder(5, options);
   configure({ timeScale: 2 });
+  await expect(async () => 1).toIssueQueriesAtMost(2);
+  await expect(async () => 1).toIssueQueriesAtMost(0, { transactionControl: true, ignore: /^SET / });
+  await expect(async () => 1).toIssueRequestsAtMost(1, { ignore: (event) => event.text.includes('/health') });
+  // @ts-expect-error k is a number of queries
+  await expect(async () => 1).toIssueQueriesAtMost('2');
+  // @ts-expect-error ignore is a RegExp or a predicate
+  await expect(async () => 1).toIssueQueriesAtMost(2, { ignore: 'SET' });
   // @ts-expect-error an unknown matcher does not type-check
   await expect(() => 1).toRunFaster(5);
   // @ts-expect-error the budget is a number of milliseconds
