@@ -1,0 +1,57 @@
+import type { AllocationSample } from './AllocationSample.js';
+import type { HeapProbe } from './HeapProbe.js';
+import type { HeapReading } from './HeapReading.js';
+import { isThenable } from './isThenable.js';
+
+// Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
+const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
+
+/**
+ * Measures the bytes one call allocates: a full gc first (so no garbage from before the call can be reclaimed
+ * during it and counted), then the used-heap difference plus what every gc during the call reclaimed, plus the
+ * growth of off-heap memory. Uses V8's cumulative allocation counter instead when the probe reads one. Async
+ * results are awaited, for at most `timeoutMs`; an error of the call propagates unchanged.
+ *
+ * @example
+ * const { heapBytes } = await sampleAllocation({ call: () => [1, 2, 3] }, undefined, nativeHeapProbe());
+ */
+export async function sampleAllocation(workload: { call: (input: unknown) => unknown }, input: unknown, probe: HeapProbe, timeoutMs = Infinity): Promise<AllocationSample> {
+  probe.collectGarbage();
+  const stop = probe.watchCollections();
+  let reclaimed: readonly number[] = [];
+  let after: HeapReading | undefined;
+  let awaited = false;
+  const before = probe.read();
+  try {
+    const result = workload.call(input);
+    if (isThenable(result)) {
+      awaited = true;
+      await settled(result, timeoutMs);
+    }
+    after = probe.read();
+  } finally {
+    reclaimed = stop();
+  }
+  const heapBytes =
+    before.allocatedBytes !== undefined && after.allocatedBytes !== undefined
+      ? after.allocatedBytes - before.allocatedBytes
+      : after.heapBytes - before.heapBytes + reclaimed.reduce((sum, bytes) => sum + bytes, 0);
+  return { heapBytes, externalBytes: after.externalBytes - before.externalBytes, gcs: reclaimed.length, awaited };
+}
+
+async function settled(result: PromiseLike<unknown>, timeoutMs: number): Promise<void> {
+  if (!Number.isFinite(timeoutMs)) {
+    await result;
+    return;
+  }
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = realSetTimeout(() => reject(new Error(`perfspec: the measured call had not settled after ${Math.round(timeoutMs)} ms; allocation cannot be measured`)), Math.max(1, timeoutMs));
+  });
+  try {
+    await Promise.race([result, deadline]);
+  } finally {
+    realClearTimeout(timer);
+  }
+}

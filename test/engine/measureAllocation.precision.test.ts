@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { knownAllocations } from '../../bench/knownAllocations.mjs';
+import { measureAllocation } from '../../src/engine/measureAllocation.js';
+
+// Bytes are deterministic, so these hold on any machine however slow: the targets are the issue's ±2% or ±256 B
+// of the figure worked out from V8's object layout, and the same number on a repeated run.
+describe('measureAllocation on the real V8 heap', () => {
+  for (const workload of knownAllocations) {
+    it(`measures ${workload.name} within ±2% or ±256 B of ${workload.trueBytes} B, the same on a repeat`, async () => {
+      const first = await measureAllocation(workload.run, { maxTimeMs: 10_000 });
+      const second = await measureAllocation(workload.run, { maxTimeMs: 10_000 });
+      const tolerance = Math.max(256, 0.02 * workload.trueBytes);
+      console.log(workload.name, first.bytesPerCall, second.bytesPerCall, first.baselineBytes, first.gcsPerCall, first.elapsedMs.toFixed(0), first.samples.length);
+      expect(Math.abs(first.bytesPerCall - workload.trueBytes)).toBeLessThanOrEqual(tolerance);
+      expect(second.bytesPerCall).toBe(first.bytesPerCall);
+    });
+  }
+});
