@@ -19,7 +19,7 @@ const realClearTimeout = globalThis.clearTimeout;
 export async function sampleAllocation(workload: { call: (input: unknown) => unknown }, input: unknown, probe: HeapProbe, timeoutMs = Infinity): Promise<AllocationSample> {
   probe.collectGarbage();
   const stop = probe.watchCollections();
-  let reclaimed: readonly number[] = [];
+  let reclaimed: readonly number[];
   let after: HeapReading | undefined;
   let awaited = false;
   const before = probe.read();
