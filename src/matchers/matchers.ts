@@ -1,3 +1,5 @@
+import { toAllocateAtMost } from './toAllocateAtMost.js';
+import { toRetainAtMost } from './toRetainAtMost.js';
 import { toRunUnder } from './toRunUnder.js';
 
 /**
@@ -8,4 +10,4 @@ import { toRunUnder } from './toRunUnder.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder };
+export const matchers = { toRunUnder, toAllocateAtMost, toRetainAtMost };
