@@ -3,6 +3,7 @@ import type { SiteProfile } from './SiteProfile.js';
 import type { HeapProbe } from './HeapProbe.js';
 import { isThenable } from './isThenable.js';
 import { ownSourceRoot } from './ownSourceRoot.js';
+import { sourcePosition } from './sourcePosition.js';
 
 /**
  * Runs calls of a workload under V8's sampling heap profiler and groups what they allocated by site of the
@@ -35,7 +36,7 @@ export async function profileAllocationSites(
     intervalBytes,
     expected.retainedOnly !== true,
   );
-  return { ...sitesFromProfile(root, ownSourceRoot, process.cwd()), intervalBytes, partial };
+  return { ...sitesFromProfile(root, ownSourceRoot, process.cwd(), sourcePosition), intervalBytes, partial };
 }
 
 function samplingInterval(expectedBytes: number): number {

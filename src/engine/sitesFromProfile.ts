@@ -14,17 +14,23 @@ type Frame = HeapProfileNode['callFrame'];
  * @param root - the profile's root node.
  * @param ownRoot - directory of perfspec's own modules, with a trailing separator.
  * @param cwd - directory that file paths are shown relative to.
+ * @param position - maps a 1-based position in running code to the original source (default: unchanged).
  * @example
- * const { sites } = sitesFromProfile(profile, ownSourceRoot, process.cwd());
+ * const { sites } = sitesFromProfile(profile, ownSourceRoot, process.cwd(), sourcePosition);
  */
-export function sitesFromProfile(root: HeapProfileNode, ownRoot: string | undefined, cwd: string): { sites: AllocationSite[]; unattributedBytes: number } {
+export function sitesFromProfile(
+  root: HeapProfileNode,
+  ownRoot: string | undefined,
+  cwd: string,
+  position: (file: string, line: number, column: number) => { file: string; line: number } = (file, line) => ({ file, line }),
+): { sites: AllocationSite[]; unattributedBytes: number } {
   const byKey = new Map<string, AllocationSite>();
   let unattributedBytes = 0;
   const path: Frame[] = [];
   const visit = (node: HeapProfileNode): void => {
     path.push(node.callFrame);
     if (node.selfSize > 0) {
-      const site = siteOf(path, ownRoot, cwd);
+      const site = siteOf(path, ownRoot, cwd, position);
       if (site === undefined) unattributedBytes += node.selfSize;
       else {
         const key = `${site.functionName}\0${site.file}\0${site.line}\0${site.via ?? ''}`;
@@ -40,7 +46,12 @@ export function sitesFromProfile(root: HeapProfileNode, ownRoot: string | undefi
   return { sites: [...byKey.values()].sort((a, b) => b.bytes - a.bytes), unattributedBytes };
 }
 
-function siteOf(path: readonly Frame[], ownRoot: string | undefined, cwd: string): Omit<AllocationSite, 'bytes'> | undefined {
+function siteOf(
+  path: readonly Frame[],
+  ownRoot: string | undefined,
+  cwd: string,
+  position: (file: string, line: number, column: number) => { file: string; line: number },
+): Omit<AllocationSite, 'bytes'> | undefined {
   const kinds = path.map((frame) => kindOf(frame, ownRoot));
   const lastOwn = kinds.lastIndexOf('own');
   const below = (kind: string): number => {
@@ -53,13 +64,15 @@ function siteOf(path: readonly Frame[], ownRoot: string | undefined, cwd: string
   if (index < 0 && lastOwn >= 0) index = below('library');
   const frame = path[index];
   if (frame === undefined) return undefined;
-  const leaf = path[path.length - 1] as Frame;
+  // The function the user's code called (a builtin such as map, or a library's API), not the innermost helper.
+  const callee = path[index + 1];
+  const original = position(framePath(frame.url), frame.lineNumber + 1, frame.columnNumber + 1);
   const site: Omit<AllocationSite, 'bytes'> = {
     functionName: frame.functionName || '(anonymous)',
-    file: displayPath(frame.url, cwd),
-    line: frame.lineNumber + 1,
+    file: displayPath(original.file, cwd),
+    line: original.line,
   };
-  if (leaf !== frame) site.via = leaf.functionName || '(anonymous)';
+  if (callee !== undefined) site.via = callee.functionName || '(anonymous)';
   return site;
 }
 
