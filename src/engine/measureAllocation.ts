@@ -31,14 +31,15 @@ const unusableBelowBytes = -256;
  * const { bytesPerCall } = await measureAllocation(() => JSON.stringify(order));
  * const atN = await measureAllocation(sized(n => rows(n), r => toCsv(r)), { n: 1000 });
  */
-export async function measureAllocation(
-  received: (() => unknown) | SizedWorkload<unknown>,
+export async function measureAllocation<Input>(
+  received: (() => unknown) | SizedWorkload<Input>,
   options: MeasureAllocationOptions = {},
 ): Promise<AllocationMeasurement> {
   if (typeof received !== 'function' && !isSizedWorkload(received)) {
     throw new TypeError('measureAllocation: received must be a function or a sized workload');
   }
-  const workload = toWorkload(received, options.n);
+  // run's parameter makes SizedWorkload<Input> invariant; the engine only ever passes run what setup built.
+  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n);
   const probe = options.probe ?? nativeHeapProbe();
   const clock = options.clock ?? nativeClock;
   const calls = options.calls ?? 5;

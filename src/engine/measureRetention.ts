@@ -23,14 +23,15 @@ const emptyAsync = async (): Promise<void> => {};
  * @example
  * const { growthBytes, callsPerBlock } = await measureRetention(() => server.handle(request));
  */
-export async function measureRetention(
-  received: (() => unknown) | SizedWorkload<unknown>,
+export async function measureRetention<Input>(
+  received: (() => unknown) | SizedWorkload<Input>,
   options: MeasureRetentionOptions = {},
 ): Promise<RetentionMeasurement> {
   if (typeof received !== 'function' && !isSizedWorkload(received)) {
     throw new TypeError('measureRetention: received must be a function or a sized workload');
   }
-  const workload = toWorkload(received, options.n);
+  // run's parameter makes SizedWorkload<Input> invariant; the engine only ever passes run what setup built.
+  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n);
   const probe = options.probe ?? nativeHeapProbe();
   const clock = options.clock ?? nativeClock;
   const blocks = Math.max(3, options.blocks ?? 4);
