@@ -6,9 +6,9 @@
  * const { growthBytes, callsPerBlock } = await measureRetention(() => cache.get(key));
  */
 export interface RetentionMeasurement {
-  /** Heap (plus off-heap) growth over each block, offset subtracted; the first block is warm-up and not judged. */
+  /** Heap (plus off-heap, less compiled code) growth over each block, offset subtracted; the first is not judged. */
   growthBytes: number[];
-  /** Growth the measuring itself showed over each block of an empty function (subtracted above). */
+  /** Growth over each block of an empty function; their median is the offset subtracted above. */
   offsetBytes: number[];
   /** Calls per block. */
   callsPerBlock: number;

@@ -21,9 +21,9 @@ const unusableBelowBytes = -256;
 
 /**
  * Measures the bytes one call of a function (or of a sized workload at input size n) allocates in steady state:
- * warm-up calls first, then the median over several calls, each after a full gc, of the V8 heap bytes allocated
- * (counting what gcs during the call reclaimed) plus the growth of ArrayBuffer memory, minus the same figure for
- * an empty function. Throws if gc cannot be had or the measurement is unusable; errors of the function propagate.
+ * warm-up calls and a full gc first, then the median over several calls, each after a minor gc, of the V8 heap
+ * bytes allocated (counting what gcs during the call reclaimed) plus the growth of ArrayBuffer memory, minus the
+ * same figure for an empty function. Throws if gc cannot be had or the measurement is unusable; errors of the function propagate.
  *
  * @param received - a zero-argument function (sync or async) or `sized(setup, run)` (then `options.n` is needed).
  * @param options - `n`, `calls`, `warmupCalls`, `maxTimeMs` (ms), and the heap probe and clock to use.
@@ -64,6 +64,9 @@ export async function measureAllocation<Input>(
     warmupCalls += 1;
   }
 
+  // Garbage that warm-up left in the old generation must not be reclaimed, and counted, during a measured call;
+  // from here on the minor gc before each call keeps the young generation clean.
+  probe.collectGarbage();
   const samples: AllocationSample[] = [];
   const baselines: AllocationSample[] = [];
   let stoppedBy: AllocationMeasurement['stoppedBy'] = 'calls';

@@ -4,6 +4,7 @@ import { isThenable } from './isThenable.js';
 import type { MeasureRetentionOptions } from './MeasureRetentionOptions.js';
 import { nativeClock } from './nativeClock.js';
 import { nativeHeapProbe } from './nativeHeapProbe.js';
+import { quantile } from './quantile.js';
 import type { RetentionMeasurement } from './RetentionMeasurement.js';
 import type { SizedWorkload } from './SizedWorkload.js';
 import { toWorkload } from './toWorkload.js';
@@ -14,8 +15,8 @@ const emptyAsync = async (): Promise<void> => {};
 
 /**
  * Measures how much heap a function keeps per call: after an unmeasured warm-up block, blocks of calls with a
- * full gc after each, and the growth of used heap plus ArrayBuffer memory over each block, minus the growth over
- * a block of an empty function run just before it the same way. Inputs of a sized workload are built before each
+ * full gc after each, and the growth of used heap plus ArrayBuffer memory (compiled code left out) over each
+ * block, minus the median growth over blocks of an empty function run the same way, each just before. Inputs of a sized workload are built before each
  * block and released before its reading. Errors of the function propagate unchanged.
  *
  * @param received - a zero-argument function (sync or async) or `sized(setup, run)` (then `options.n` is needed).
@@ -40,9 +41,10 @@ export async function measureRetention<Input>(
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
 
-  const awaited = await block(workload, callsPerBlock, probe);
+  // A first call tells sync from async; an async function's promise from that call is awaited before going on.
+  const awaited = await block(workload, callsPerBlock, probe, false);
   const empty: Workload = { call: awaited ? emptyAsync : emptySync };
-  await block(empty, callsPerBlock, probe);
+  await block(empty, callsPerBlock, probe, awaited);
   // Preallocated and never grown: the record of the measurement must not itself be retained heap.
   const growth = new Float64Array(blocks);
   const offsets = new Float64Array(blocks);
@@ -56,17 +58,20 @@ export async function measureRetention<Input>(
       break;
     }
     const t0 = clock.wallNs();
-    await block(empty, callsPerBlock, probe);
+    await block(empty, callsPerBlock, probe, awaited);
     const afterEmpty = reading(probe);
-    await block(workload, callsPerBlock, probe);
+    await block(workload, callsPerBlock, probe, awaited);
     const afterWorkload = reading(probe);
     offsets[done] = afterEmpty - last;
-    growth[done] = afterWorkload - afterEmpty - (afterEmpty - last);
+    growth[done] = afterWorkload - afterEmpty;
     last = afterWorkload;
     blockNs = clock.wallNs() - t0;
   }
+  // One offset for all blocks, the median: a JIT or runtime event inside one empty block must not be charged to
+  // the block of the function that follows it.
+  const offset = done === 0 ? 0 : quantile([...offsets.subarray(0, done)].sort((a, b) => a - b), 0.5);
   return {
-    growthBytes: [...growth.subarray(0, done)],
+    growthBytes: [...growth.subarray(0, done)].map((bytes) => bytes - offset),
     offsetBytes: [...offsets.subarray(0, done)],
     callsPerBlock,
     blocksAsked: blocks,
@@ -77,36 +82,54 @@ export async function measureRetention<Input>(
 }
 
 /**
- * Runs one block, then a full gc from this frame: inside the block's own frame the last call's result can still
- * be referenced from a register, and would show as retained by one block and freed by the next.
+ * Runs one block, then a full gc from this frame: inside the block's own frame (or an async function's saved
+ * registers) the last call's result can still be referenced, and would show as retained by one block and freed by
+ * the next.
  */
-async function block(workload: Workload, calls: number, probe: HeapProbe): Promise<boolean> {
-  const awaited = await runCalls(workload, calls);
+async function block(workload: Workload, calls: number, probe: HeapProbe, isAsync: boolean): Promise<boolean> {
+  const inputs = await prepareInputs(workload, calls);
+  const awaited = isAsync ? await runAsync(workload, inputs, 0, calls) : await runSync(workload, inputs, calls);
   probe.collectGarbage();
   return awaited;
 }
 
-async function runCalls(workload: Workload, calls: number): Promise<boolean> {
-  let inputs: unknown[] | undefined;
-  if (workload.prepare !== undefined) {
-    inputs = [];
-    for (let i = 0; i < calls; i++) {
-      const input = workload.prepare();
-      inputs.push(isThenable(input) ? await input : input);
-    }
-  }
-  let awaited = false;
+async function prepareInputs(workload: Workload, calls: number): Promise<unknown[] | undefined> {
+  if (workload.prepare === undefined) return undefined;
+  const inputs: unknown[] = [];
   for (let i = 0; i < calls; i++) {
-    const result = workload.call(inputs?.[i]);
-    if (isThenable(result)) {
-      awaited = true;
-      await result;
-    }
+    const input = workload.prepare();
+    inputs.push(isThenable(input) ? await input : input);
   }
-  return awaited;
+  return inputs;
 }
 
+/**
+ * Calls without awaiting while the calls return no promise; once one does, awaits it and continues with
+ * `runAsync`. Resolves to whether any call was async.
+ */
+function runSync(workload: Workload, inputs: unknown[] | undefined, calls: number): boolean | Promise<boolean> {
+  for (let i = 0; i < calls; i++) {
+    const result = workload.call(inputs?.[i]);
+    if (isThenable(result)) return Promise.resolve(result).then(() => runAsync(workload, inputs, i + 1, calls));
+  }
+  return false;
+}
+
+async function runAsync(workload: Workload, inputs: unknown[] | undefined, from: number, calls: number): Promise<true> {
+  for (let i = from; i < calls; i++) await workload.call(inputs?.[i]);
+  return true;
+}
+
+/**
+ * Used heap plus off-heap memory, less compiled code, after a second full gc: right after a gc the old generation
+ * sometimes reports a few hundred KiB that the next gc takes back; the smaller of two readings leaves that out.
+ */
 function reading(probe: HeapProbe): number {
-  const { heapBytes, externalBytes } = probe.read();
-  return heapBytes + externalBytes;
+  const read = (): number => {
+    const { heapBytes, externalBytes } = probe.read();
+    return heapBytes + externalBytes - probe.codeBytes();
+  };
+  const first = read();
+  probe.collectGarbage();
+  return Math.min(first, read());
 }

@@ -1,5 +1,5 @@
 import { Session } from 'node:inspector';
-import { GCProfiler, getHeapStatistics } from 'node:v8';
+import { GCProfiler, getHeapCodeStatistics, getHeapStatistics } from 'node:v8';
 import type { HeapProbe } from './HeapProbe.js';
 import type { HeapProfileNode } from './HeapProfileNode.js';
 import type { HeapReading } from './HeapReading.js';
@@ -36,12 +36,17 @@ export function nativeHeapProbe(): HeapProbe {
   const gc = obtainGc();
   const hasCounter = typeof (getHeapStatistics() as { total_allocated_bytes?: unknown }).total_allocated_bytes === 'number';
   probe = {
-    collectGarbage: gc,
+    collectGarbage: () => gc(),
+    collectYoungGarbage: () => gc({ type: 'minor' }),
     read(): HeapReading {
       const stats = getHeapStatistics();
       const reading: HeapReading = { heapBytes: stats.used_heap_size, externalBytes: memoryUsage().arrayBuffers };
       if (hasCounter) reading.allocatedBytes = (stats as { total_allocated_bytes?: number }).total_allocated_bytes ?? 0;
       return reading;
+    },
+    codeBytes() {
+      const code = getHeapCodeStatistics();
+      return code.code_and_metadata_size + code.bytecode_and_metadata_size;
     },
     watchCollections() {
       const profiler = new GCProfiler();

@@ -1,7 +1,9 @@
+import { retentionAllowance } from './retentionAllowance.js';
+
 /**
  * The leak rule of `toRetainAtMost`: true only when every judged block (all but the first, which settles
- * caches, lazy initialisation and JIT state) grew by more than `bytesPerCall` × `callsPerBlock`. A bounded cache
- * grows in the first block only; a leak grows in every block.
+ * caches, lazy initialisation and JIT state) grew by more than `bytesPerCall` × `callsPerBlock` plus a 1 KiB
+ * noise floor. A bounded cache grows in the first block only; a leak grows in every block.
  *
  * @param growthBytes - growth of each block in bytes, first block included.
  * @param callsPerBlock - calls per block.
@@ -11,5 +13,5 @@
  */
 export function retentionExceeds(growthBytes: readonly number[], callsPerBlock: number, bytesPerCall: number): boolean {
   const judged = growthBytes.slice(1);
-  return judged.length > 0 && judged.every((bytes) => bytes > bytesPerCall * callsPerBlock);
+  return judged.length > 0 && judged.every((bytes) => bytes > retentionAllowance(callsPerBlock, bytesPerCall));
 }

@@ -8,20 +8,22 @@ const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
 
 /**
- * Measures the bytes one call allocates: a full gc first (so no garbage from before the call can be reclaimed
- * during it and counted), then the used-heap difference plus what every gc during the call reclaimed, plus the
- * growth of off-heap memory. Uses V8's cumulative allocation counter instead when the probe reads one. Async
+ * Measures the bytes one call allocates: a minor gc first (so no young garbage from before the call can be
+ * reclaimed during it and counted; a full gc here would flush compiled code, and the recompiling lands in the
+ * call, counted in whole allocation buffers), then the used-heap difference plus what every gc during the call reclaimed, less the
+ * code V8 compiled meanwhile (a background compile can land in any call), plus the growth of off-heap memory. Uses V8's cumulative allocation counter instead when the probe reads one. Async
  * results are awaited, for at most `timeoutMs`; an error of the call propagates unchanged.
  *
  * @example
  * const { heapBytes } = await sampleAllocation({ call: () => [1, 2, 3] }, undefined, nativeHeapProbe());
  */
 export async function sampleAllocation(workload: { call: (input: unknown) => unknown }, input: unknown, probe: HeapProbe, timeoutMs = Infinity): Promise<AllocationSample> {
-  probe.collectGarbage();
+  probe.collectYoungGarbage();
   const stop = probe.watchCollections();
   let reclaimed: readonly number[];
   let after: HeapReading | undefined;
   let awaited = false;
+  const codeBefore = probe.codeBytes();
   const before = probe.read();
   try {
     const result = workload.call(input);
@@ -33,11 +35,13 @@ export async function sampleAllocation(workload: { call: (input: unknown) => unk
   } finally {
     reclaimed = stop();
   }
+  // Compiled code is read outside the window: reading it walks the heap, which must not happen inside it.
+  const compiledBytes = probe.codeBytes() - codeBefore;
   const heapBytes =
     before.allocatedBytes !== undefined && after.allocatedBytes !== undefined
       ? after.allocatedBytes - before.allocatedBytes
       : after.heapBytes - before.heapBytes + reclaimed.reduce((sum, bytes) => sum + bytes, 0);
-  return { heapBytes, externalBytes: after.externalBytes - before.externalBytes, gcs: reclaimed.length, awaited };
+  return { heapBytes: heapBytes - compiledBytes, externalBytes: after.externalBytes - before.externalBytes, compiledBytes, gcs: reclaimed.length, awaited };
 }
 
 async function settled(result: PromiseLike<unknown>, timeoutMs: number): Promise<void> {

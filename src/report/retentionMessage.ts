@@ -1,4 +1,5 @@
 import type { RetentionMeasurement } from '../engine/RetentionMeasurement.js';
+import { retentionAllowance } from '../engine/retentionAllowance.js';
 import type { SiteProfile } from '../engine/SiteProfile.js';
 import type { MatcherContext } from '../MatcherContext.js';
 import { formatBytes } from './formatBytes.js';
@@ -27,7 +28,7 @@ export function retentionMessage(
   const m = measurement;
   const calls = m.callsPerBlock;
   const judged = m.growthBytes.slice(1);
-  const allowed = asked.bytesPerCall * calls;
+  const allowed = retentionAllowance(calls, asked.bytesPerCall);
   const grew = judged.filter((bytes) => bytes > allowed).length;
   const meanPerCall = judged.reduce((sum, bytes) => sum + bytes, 0) / (judged.length * calls);
   const rows = m.growthBytes.map((bytes, i) => [
@@ -41,7 +42,8 @@ export function retentionMessage(
   if (asked.sites !== undefined) evidence.push('', ...siteLines('Where the retained memory was allocated, per call', asked.sites, calls));
   const measured = [
     `${m.growthBytes.length} blocks × ${calls} calls (${m.async ? 'async function, awaited' : 'sync function'}), full gc after each block`,
-    `empty-function offset subtracted (${m.offsetBytes.map(formatBytes).join(', ')})`,
+    `empty-function offset subtracted (median of ${m.offsetBytes.map(formatBytes).join(', ')})`,
+    `a block is over when it grew more than ${formatBytes(allowed)} (allowance + 1 KiB noise floor)`,
     m.stoppedBy === 'time-cap' ? `time cap reached after ${m.growthBytes.length} of ${m.blocksAsked} blocks` : undefined,
     formatDuration(m.elapsedMs * 1e6),
   ]

@@ -26,7 +26,10 @@ export function siteLines(title: string, profile: SiteProfile, perCall: number):
     `${site.file}:${site.line}`,
   ]);
   const rest = profile.sites.slice(shownSites).reduce((sum, site) => sum + site.bytes, 0);
-  if (rest > 0) rows.push([formatBytes(rest / perCall), `${profile.sites.length - shownSites} more sites`, '']);
+  if (rest > 0) {
+    const more = profile.sites.length - shownSites;
+    rows.push([formatBytes(rest / perCall), `${more} more ${more === 1 ? 'site' : 'sites'}`, '']);
+  }
   if (profile.unattributedBytes > 0) rows.push([formatBytes(profile.unattributedBytes / perCall), '(perfspec and Node internals)', '']);
   lines.push(...formatTable(rows, [0]));
   if (profile.partial) {
