@@ -30,7 +30,7 @@ export function siteLines(title: string, profile: SiteProfile, perCall: number):
     const more = profile.sites.length - shownSites;
     rows.push([formatBytes(rest / perCall), `${more} more ${more === 1 ? 'site' : 'sites'}`, '']);
   }
-  if (profile.unattributedBytes > 0) rows.push([formatBytes(profile.unattributedBytes / perCall), '(perfspec and Node internals)', '']);
+  if (profile.unattributedBytes > 0) rows.push([formatBytes(profile.unattributedBytes / perCall), '(perfspec and Node internals, not counted)', '']);
   lines.push(...formatTable(rows, [0]));
   if (profile.partial) {
     lines.push('  (partial: the function is async; what it allocates after an await is attributed only when it runs in your files)');

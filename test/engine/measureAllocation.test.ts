@@ -17,6 +17,8 @@ describe('measureAllocation on a fake heap', () => {
     expect(result.warmupCalls).toBe(100);
     expect(result.stoppedBy).toBe('calls');
     expect(result.async).toBe(false);
+    // One full gc after warm-up; then a minor gc before each measured call and each baseline call.
+    expect(heap.collections()).toEqual({ forced: 1, young: 10, automatic: 0 });
   });
 
   it('adds what gcs during the call reclaimed: 10 MiB in 64 KiB pieces through a 1 MiB young generation', async () => {

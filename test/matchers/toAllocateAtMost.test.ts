@@ -72,11 +72,11 @@ describe('toAllocateAtMost on a fake heap', () => {
       Received: 46.1 KiB allocated per call (median of 3), 23.05× the budget
 
       Top allocation sites of one call (sampled every 16 B):
-        31.3 KiB  (anonymous)                    app/page.ts:13
-        7.86 KiB  render → map                   app/page.ts:12
-        6.90 KiB  render → filter                app/page.ts:12
-            96 B  render                         app/page.ts:12
-           200 B  (perfspec and Node internals)
+        31.3 KiB  (anonymous)                                 app/page.ts:13
+        7.86 KiB  render → map                                app/page.ts:12
+        6.90 KiB  render → filter                             app/page.ts:12
+            96 B  render                                      app/page.ts:12
+           200 B  (perfspec and Node internals, not counted)
 
       Measured: 3 calls after 100 warm-up calls (sync function), heap 46.1 KiB + ArrayBuffers 0 B per call, baseline 200 B (empty function) subtracted, spread 0 B, 0 gcs during a call, 0 ns
       Rerun:    { calls: 3, warmupCalls: 100, maxTimeMs: 500 }
