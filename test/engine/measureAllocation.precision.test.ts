@@ -10,7 +10,6 @@ describe('measureAllocation on the real V8 heap', () => {
       const first = await measureAllocation(workload.run, { maxTimeMs: 10_000 });
       const second = await measureAllocation(workload.run, { maxTimeMs: 10_000 });
       const tolerance = Math.max(256, 0.02 * workload.trueBytes);
-      console.log(workload.name, first.bytesPerCall, second.bytesPerCall, first.baselineBytes, first.gcsPerCall, first.elapsedMs.toFixed(0), first.samples.length);
       expect(Math.abs(first.bytesPerCall - workload.trueBytes)).toBeLessThanOrEqual(tolerance);
       expect(second.bytesPerCall).toBe(first.bytesPerCall);
     });
