@@ -7,6 +7,7 @@ import { nativeClock } from './nativeClock.js';
 import { nativeHeapProbe } from './nativeHeapProbe.js';
 import { quantile } from './quantile.js';
 import { sampleAllocation } from './sampleAllocation.js';
+import { settleWithin } from './settleWithin.js';
 import type { SizedWorkload } from './SizedWorkload.js';
 import { toWorkload } from './toWorkload.js';
 
@@ -59,7 +60,7 @@ export async function measureAllocation<Input>(
     const input = await prepare();
     const t0 = clock.wallNs();
     const result = workload.call(input);
-    if (isThenable(result)) await result;
+    if (isThenable(result)) await settleWithin(result, remainingMs());
     lastCallNs = clock.wallNs() - t0;
     warmupCalls += 1;
   }

@@ -7,6 +7,7 @@ import { nativeHeapProbe } from './nativeHeapProbe.js';
 import { quantile } from './quantile.js';
 import type { RetentionMeasurement } from './RetentionMeasurement.js';
 import type { SizedWorkload } from './SizedWorkload.js';
+import { settleWithin } from './settleWithin.js';
 import { toWorkload } from './toWorkload.js';
 import type { Workload } from './Workload.js';
 
@@ -40,11 +41,12 @@ export async function measureRetention<Input>(
   const capNs = (options.maxTimeMs ?? 2000) * 1e6;
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
+  const remainingMs = (): number => Math.max(1, (capNs - elapsed()) / 1e6);
 
   // A first call tells sync from async; an async function's promise from that call is awaited before going on.
-  const awaited = await block(workload, callsPerBlock, probe, false);
+  const awaited = await block(workload, callsPerBlock, probe, false, remainingMs());
   const empty: Workload = { call: awaited ? emptyAsync : emptySync };
-  await block(empty, callsPerBlock, probe, awaited);
+  await block(empty, callsPerBlock, probe, awaited, remainingMs());
   // Preallocated and never grown: the record of the measurement must not itself be retained heap.
   const growth = new Float64Array(blocks);
   const offsets = new Float64Array(blocks);
@@ -58,9 +60,9 @@ export async function measureRetention<Input>(
       break;
     }
     const t0 = clock.wallNs();
-    await block(empty, callsPerBlock, probe, awaited);
+    await block(empty, callsPerBlock, probe, awaited, remainingMs());
     const afterEmpty = reading(probe);
-    await block(workload, callsPerBlock, probe, awaited);
+    await block(workload, callsPerBlock, probe, awaited, remainingMs());
     const afterWorkload = reading(probe);
     offsets[done] = afterEmpty - last;
     growth[done] = afterWorkload - afterEmpty;
@@ -86,9 +88,9 @@ export async function measureRetention<Input>(
  * registers) the last call's result can still be referenced, and would show as retained by one block and freed by
  * the next.
  */
-async function block(workload: Workload, calls: number, probe: HeapProbe, isAsync: boolean): Promise<boolean> {
+async function block(workload: Workload, calls: number, probe: HeapProbe, isAsync: boolean, timeoutMs: number): Promise<boolean> {
   const inputs = await prepareInputs(workload, calls);
-  const awaited = isAsync ? await runAsync(workload, inputs, 0, calls) : await runSync(workload, inputs, calls);
+  const awaited = isAsync ? await runAsync(workload, inputs, 0, calls, timeoutMs) : await runSync(workload, inputs, calls, timeoutMs);
   probe.collectGarbage();
   return awaited;
 }
@@ -107,16 +109,19 @@ async function prepareInputs(workload: Workload, calls: number): Promise<unknown
  * Calls without awaiting while the calls return no promise; once one does, awaits it and continues with
  * `runAsync`. Resolves to whether any call was async.
  */
-function runSync(workload: Workload, inputs: unknown[] | undefined, calls: number): boolean | Promise<boolean> {
+function runSync(workload: Workload, inputs: unknown[] | undefined, calls: number, timeoutMs: number): boolean | Promise<boolean> {
   for (let i = 0; i < calls; i++) {
     const result = workload.call(inputs?.[i]);
-    if (isThenable(result)) return Promise.resolve(result).then(() => runAsync(workload, inputs, i + 1, calls));
+    if (isThenable(result)) return settleWithin(result, timeoutMs).then(() => runAsync(workload, inputs, i + 1, calls, timeoutMs));
   }
   return false;
 }
 
-async function runAsync(workload: Workload, inputs: unknown[] | undefined, from: number, calls: number): Promise<true> {
-  for (let i = from; i < calls; i++) await workload.call(inputs?.[i]);
+async function runAsync(workload: Workload, inputs: unknown[] | undefined, from: number, calls: number, timeoutMs: number): Promise<true> {
+  for (let i = from; i < calls; i++) {
+    const result = workload.call(inputs?.[i]);
+    if (isThenable(result)) await settleWithin(result, timeoutMs);
+  }
   return true;
 }
 

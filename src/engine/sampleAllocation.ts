@@ -2,10 +2,8 @@ import type { AllocationSample } from './AllocationSample.js';
 import type { HeapProbe } from './HeapProbe.js';
 import type { HeapReading } from './HeapReading.js';
 import { isThenable } from './isThenable.js';
+import { settleWithin } from './settleWithin.js';
 
-// Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
-const realSetTimeout = globalThis.setTimeout;
-const realClearTimeout = globalThis.clearTimeout;
 
 /**
  * Measures the bytes one call allocates: a minor gc first (so no young garbage from before the call can be
@@ -29,7 +27,7 @@ export async function sampleAllocation(workload: { call: (input: unknown) => unk
     const result = workload.call(input);
     if (isThenable(result)) {
       awaited = true;
-      await settled(result, timeoutMs);
+      await settleWithin(result, timeoutMs);
     }
     after = probe.read();
   } finally {
@@ -42,20 +40,4 @@ export async function sampleAllocation(workload: { call: (input: unknown) => unk
       ? after.allocatedBytes - before.allocatedBytes
       : after.heapBytes - before.heapBytes + reclaimed.reduce((sum, bytes) => sum + bytes, 0);
   return { heapBytes: heapBytes - compiledBytes, externalBytes: after.externalBytes - before.externalBytes, compiledBytes, gcs: reclaimed.length, awaited };
-}
-
-async function settled(result: PromiseLike<unknown>, timeoutMs: number): Promise<void> {
-  if (!Number.isFinite(timeoutMs)) {
-    await result;
-    return;
-  }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = realSetTimeout(() => reject(new Error(`perfspec: the measured call had not settled after ${Math.round(timeoutMs)} ms; allocation cannot be measured`)), Math.max(1, timeoutMs));
-  });
-  try {
-    await Promise.race([result, deadline]);
-  } finally {
-    realClearTimeout(timer);
-  }
 }

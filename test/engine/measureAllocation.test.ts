@@ -145,6 +145,12 @@ describe('measureAllocation on a fake heap', () => {
     expect(single.samples).toHaveLength(1);
   });
 
+  it('gives up on a promise that never settles once maxTimeMs has passed, with an explicit error', async () => {
+    const heap = fakeHeap();
+    const never = (): Promise<never> => new Promise<never>(() => undefined);
+    await expect(measureAllocation(never, { probe: heap.probe, maxTimeMs: 30 })).rejects.toThrow(/the measured call had not settled after \d+ ms/);
+  });
+
   it('rejects what is neither a function nor a sized workload', async () => {
     await expect(measureAllocation(42 as unknown as () => unknown)).rejects.toThrow(TypeError);
   });

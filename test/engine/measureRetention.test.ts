@@ -70,6 +70,12 @@ describe('measureRetention on a fake heap', () => {
     expect(result.stoppedBy).toBe('time-cap');
   });
 
+  it('gives up on a promise that never settles once maxTimeMs has passed, with an explicit error', async () => {
+    const heap = fakeHeap();
+    const never = (): Promise<never> => new Promise<never>(() => undefined);
+    await expect(measureRetention(never, { probe: heap.probe, maxTimeMs: 30 })).rejects.toThrow(/the measured call had not settled after \d+ ms/);
+  });
+
   it('rethrows the very error the function throws', async () => {
     const heap = fakeHeap();
     const failure = new Error('boom');
