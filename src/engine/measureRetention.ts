@@ -89,10 +89,15 @@ export async function measureRetention<Input>(
  * the next.
  */
 async function block(workload: Workload, calls: number, probe: HeapProbe, isAsync: boolean, timeoutMs: number): Promise<boolean> {
-  const inputs = await prepareInputs(workload, calls);
-  const awaited = isAsync ? await runAsync(workload, inputs, 0, calls, timeoutMs) : await runSync(workload, inputs, calls, timeoutMs);
+  const awaited = await prepareAndRun(workload, calls, isAsync, timeoutMs);
   probe.collectGarbage();
   return awaited;
+}
+
+/** Builds the block's inputs and makes its calls; the inputs die with this frame, before the block's gc. */
+async function prepareAndRun(workload: Workload, calls: number, isAsync: boolean, timeoutMs: number): Promise<boolean> {
+  const inputs = await prepareInputs(workload, calls);
+  return isAsync ? runAsync(workload, inputs, 0, calls, timeoutMs) : runSync(workload, inputs, calls, timeoutMs);
 }
 
 async function prepareInputs(workload: Workload, calls: number): Promise<unknown[] | undefined> {

@@ -61,7 +61,7 @@ function hints(m: AllocationMeasurement, budgetBytes: number, isNot: boolean, si
   } else if (!isNot && m.bytesPerCall > budgetBytes) {
     list.push('look at the top site first: a copy per call (spread, slice, map/filter chain, string building) is the usual cause');
   }
-  if (m.stoppedBy === 'time-cap') list.push(`the ${'maxTimeMs'} cap ended measuring early; raise maxTimeMs for more calls`);
+  if (m.stoppedBy === 'time-cap') list.push('the maxTimeMs cap ended measuring early; raise maxTimeMs for more calls');
   if (m.spreadBytes > 0) list.push(`calls allocated different amounts (spread ${formatBytes(m.spreadBytes)}); the median is judged`);
   if (m.externalPartial) list.push('gcs ran during the call: ArrayBuffer memory they freed is not seen, so the ArrayBuffer figure is a lower bound');
   list.push('counted: V8 heap and ArrayBuffer memory; not counted: native memory outside V8 (addons, Node internals)');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchers } from '../../src/matchers/matchers.js';
+import { lineOf } from '../fixtures/lineOf.js';
 
 const numbers = Array.from({ length: 1000 }, (_, i) => i);
 function sumOfEvenSquares(xs: readonly number[]): number {
@@ -10,7 +11,7 @@ function sumOfEvenSquares(xs: readonly number[]): number {
 function evenSquares(xs: readonly number[]): number[] {
   return xs.map((x) => x * x).filter((x) => x % 2 === 0);
 }
-const evenSquaresLine = 10;
+const evenSquaresLine = lineOf(import.meta.url, 'function evenSquares(');
 
 // Bytes are deterministic: these verdicts do not depend on the machine's speed or load.
 describe('toAllocateAtMost on the real heap', () => {
@@ -23,8 +24,9 @@ describe('toAllocateAtMost on the real heap', () => {
     expect(result.pass).toBe(false);
     const message = result.message();
     expect(message).toMatch(/Received: 1\d\.\d KiB allocated per call/);
-    expect(message).toMatch(new RegExp(`evenSquares → map +test/matchers/toAllocateAtMost\\.real\\.test\\.ts:${evenSquaresLine}`));
-    expect(message).toMatch(new RegExp(`evenSquares → filter +test/matchers/toAllocateAtMost\\.real\\.test\\.ts:${evenSquaresLine}`));
+    // After warm-up, TurboFan may have inlined map and filter into evenSquares (when depends on timing): then their
+    // allocations are reported as evenSquares' own, without "→ map".
+    expect(message).toMatch(new RegExp(`evenSquares( → map)? +test/matchers/toAllocateAtMost\\.real\\.test\\.ts:${evenSquaresLine}`));
     expect(message).toContain('Hint:     ');
     expect(message).not.toContain('src/engine');
   });

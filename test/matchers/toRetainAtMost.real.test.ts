@@ -1,6 +1,9 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
+import { sized } from '../../src/engine/sized.js';
 import { matchers } from '../../src/matchers/matchers.js';
+import { lineOf } from '../fixtures/lineOf.js';
+
 
 // Retained bytes after full gcs do not depend on the machine's speed: these verdicts are the same on any machine.
 describe('toRetainAtMost on the real heap', () => {
@@ -23,7 +26,7 @@ describe('toRetainAtMost on the real heap', () => {
     };
     const result = await matchers.toRetainAtMost.call({}, subscribe, 0);
     expect(result.pass).toBe(false);
-    expect(result.message()).toMatch(/subscribe → addListener +test\/matchers\/toRetainAtMost\.real\.test\.ts:21/);
+    expect(result.message()).toMatch(new RegExp(`subscribe → addListener +test/matchers/toRetainAtMost\\.real\\.test\\.ts:${lineOf(import.meta.url, 'const subscribe = ')}`));
   });
 
   it('flags a Map that gains an entry per call', async () => {
@@ -34,6 +37,17 @@ describe('toRetainAtMost on the real heap', () => {
       sessions.set(next, { id: next, startedAt: next });
     };
     await expect(open).not.toRetainAtMost(0);
+  });
+
+  it('does not count the inputs a sized workload builds, and sees what run keeps of them', async () => {
+    const parse = (text: string): unknown => JSON.parse(text);
+    const payload = (n: number): string => JSON.stringify(Array.from({ length: n }, (_, i) => ({ i })));
+    await expect(sized(payload, parse)).toRetainAtMost(0, 100);
+    const seen: unknown[] = [];
+    const remember = (text: string): void => {
+      seen.push(parse(text));
+    };
+    await expect(sized(payload, remember)).not.toRetainAtMost(0, { n: 100 });
   });
 
   it('passes a bounded cache, a memoized value and a function that keeps nothing', async () => {
