@@ -4,14 +4,18 @@ import type { HeapReading } from './HeapReading.js';
 import { isThenable } from './isThenable.js';
 import { settleWithin } from './settleWithin.js';
 
-
 /**
  * Measures the bytes one call allocates: a minor gc first (so no young garbage from before the call can be
- * reclaimed during it and counted; a full gc here would flush compiled code, and the recompiling lands in the
- * call, counted in whole allocation buffers), then the used-heap difference plus what every gc during the call reclaimed, less the
- * code V8 compiled meanwhile (a background compile can land in any call), plus the growth of off-heap memory. Uses V8's cumulative allocation counter instead when the probe reads one. Async
- * results are awaited, for at most `timeoutMs`; an error of the call propagates unchanged.
+ * reclaimed during it and counted; a full gc here would flush compiled code, and recompiling it inside the call
+ * shows up as whole allocation buffers), then the used-heap difference plus what every gc during the call
+ * reclaimed, less the code V8 compiled meanwhile, plus the growth of off-heap memory. Uses V8's cumulative
+ * allocation counter instead when the probe reads one. Async results are awaited, for at most `timeoutMs`; an
+ * error of the call propagates unchanged.
  *
+ * @param workload - the call to measure; `input` is passed to it.
+ * @param input - what the workload's `prepare` built for this call (built before, never measured).
+ * @param probe - the heap to measure on.
+ * @param timeoutMs - how long an async call may take to settle, in ms (default: no limit).
  * @example
  * const { heapBytes } = await sampleAllocation({ call: () => [1, 2, 3] }, undefined, nativeHeapProbe());
  */

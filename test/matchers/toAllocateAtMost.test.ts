@@ -3,7 +3,8 @@ import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { sized } from '../../src/engine/sized.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { fakeClock } from '../fixtures/fakeClock.js';
-import { fakeHeap, type FakeHeap } from '../fixtures/fakeHeap.js';
+import { fakeHeap } from '../fixtures/fakeHeap.js';
+import type { SimulatedHeap } from '../fixtures/SimulatedHeap.js';
 import { profileNode as node } from '../fixtures/profileNode.js';
 
 const own = `${process.cwd()}/src/`;
@@ -18,7 +19,7 @@ const profile = node('(root)@:0', 0, [
 ]);
 
 describe('toAllocateAtMost on a fake heap', () => {
-  let heap: FakeHeap;
+  let heap: SimulatedHeap;
   beforeEach(() => {
     heap = fakeHeap({ profile });
     engineOverrides.heapProbe = heap.probe;

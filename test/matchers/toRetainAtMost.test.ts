@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { fakeClock } from '../fixtures/fakeClock.js';
-import { fakeHeap, type FakeHeap } from '../fixtures/fakeHeap.js';
+import { fakeHeap } from '../fixtures/fakeHeap.js';
+import type { SimulatedHeap } from '../fixtures/SimulatedHeap.js';
 import { profileNode as node } from '../fixtures/profileNode.js';
 
 const retainedProfile = node('(root)@:0', 0, [
@@ -12,7 +13,7 @@ const retainedProfile = node('(root)@:0', 0, [
 ]);
 
 describe('toRetainAtMost on a fake heap', () => {
-  let heap: FakeHeap;
+  let heap: SimulatedHeap;
   let clock: ReturnType<typeof fakeClock>;
   beforeEach(() => {
     heap = fakeHeap({ profile: retainedProfile });
