@@ -19,7 +19,12 @@ import { settleWithin } from './settleWithin.js';
  * @example
  * const { heapBytes } = await sampleAllocation({ call: () => [1, 2, 3] }, undefined, nativeHeapProbe());
  */
-export async function sampleAllocation(workload: { call: (input: unknown) => unknown }, input: unknown, probe: HeapProbe, timeoutMs = Infinity): Promise<AllocationSample> {
+export async function sampleAllocation(
+  workload: { call: (input: unknown) => unknown },
+  input: unknown,
+  probe: HeapProbe,
+  timeoutMs = Infinity,
+): Promise<AllocationSample> {
   probe.collectYoungGarbage();
   const stop = probe.watchCollections();
   let reclaimed: readonly number[];

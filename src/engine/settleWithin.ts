@@ -19,7 +19,10 @@ export async function settleWithin(result: PromiseLike<unknown>, timeoutMs: numb
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<never>((_, reject) => {
     timer = realSetTimeout(
-      () => reject(new Error(`perfspec: the measured call had not settled after ${Math.round(timeoutMs)} ms; raise maxTimeMs, or look for a promise that never settles`)),
+      () => {
+        const waitedMs = Math.round(timeoutMs);
+        reject(new Error(`perfspec: the measured call had not settled after ${waitedMs} ms; raise maxTimeMs, or look for a promise that never settles`));
+      },
       Math.max(1, timeoutMs),
     );
   });

@@ -5,4 +5,6 @@
  * @example
  * const budget: ByteString = '64 KiB';
  */
-export type ByteString = `${number} ${'B' | 'KiB' | 'MiB' | 'GiB' | 'kB' | 'KB' | 'MB' | 'GB'}` | `${number}${'B' | 'KiB' | 'MiB' | 'GiB' | 'kB' | 'KB' | 'MB' | 'GB'}`;
+export type ByteString = `${number} ${ByteUnit}` | `${number}${ByteUnit}`;
+
+type ByteUnit = 'B' | 'KiB' | 'MiB' | 'GiB' | 'kB' | 'KB' | 'MB' | 'GB';

@@ -6,7 +6,10 @@ import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
 import { siteLines } from './siteLines.js';
 
-const copyingBuiltins = new Set(['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'split', 'join', 'from', 'keys', 'values', 'entries', 'stringify', 'toSorted', 'toReversed', 'with']);
+const copyingBuiltins = new Set([
+  ...['map', 'filter', 'slice', 'concat', 'flat', 'flatMap', 'from', 'keys', 'values', 'entries'],
+  ...['split', 'join', 'stringify', 'toSorted', 'toReversed', 'with'],
+]);
 
 /**
  * The failure message of `toAllocateAtMost` in perfspec's common layout: bytes per call against the budget, the
@@ -30,7 +33,7 @@ export function allocationMessage(
   const judged = m.samples.slice(-asked.calls).length;
   const evidence = asked.sites === undefined ? [] : siteLines('Top allocation sites of one call', asked.sites, 1);
   const measured = [
-    `${judged} ${judged === 1 ? 'call' : 'calls'} after ${m.warmupCalls} warm-up ${m.warmupCalls === 1 ? 'call' : 'calls'} (${m.async ? 'async function, awaited' : 'sync function'})`,
+    `${judged} ${plural(judged, 'call')} after ${m.warmupCalls} warm-up ${plural(m.warmupCalls, 'call')} (${m.async ? 'async function, awaited' : 'sync function'})`,
     `heap ${formatBytes(m.heapBytesPerCall)} + ArrayBuffers ${formatBytes(m.externalBytesPerCall)} per call`,
     `baseline ${formatBytes(m.baselineBytes)} (empty function) subtracted`,
     `spread ${formatBytes(m.spreadBytes)}`,
@@ -66,6 +69,10 @@ function hints(m: AllocationMeasurement, budgetBytes: number, isNot: boolean, si
   if (m.externalPartial) list.push('gcs ran during the call: ArrayBuffer memory they freed is not seen, so the ArrayBuffer figure is a lower bound');
   list.push('counted: V8 heap and ArrayBuffer memory; not counted: native memory outside V8 (addons, Node internals)');
   return list;
+}
+
+function plural(count: number, word: string): string {
+  return count === 1 ? word : `${word}s`;
 }
 
 function formatCount(value: number): string {

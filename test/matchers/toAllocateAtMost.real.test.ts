@@ -37,6 +37,13 @@ describe('toAllocateAtMost on the real heap', () => {
     await expect(expect(() => evenSquares(numbers)).toAllocateAtMost('1 KiB')).rejects.toThrow(/toAllocateAtMost/);
   });
 
+  it('refuses a misspelled unit at compile time and at run time', async () => {
+    // @ts-expect-error -- 'kib' is not a unit (KiB is)
+    await expect(expect(() => 1).toAllocateAtMost('64 kib')).rejects.toThrow(/toAllocateAtMost: bytes must be/);
+    // @ts-expect-error -- the budget is a number or a string with a unit
+    await expect(expect(() => 1).toAllocateAtMost(null)).rejects.toThrow(/Received: null/);
+  });
+
   it('says sites are partial for an async function', async () => {
     const load = async (): Promise<number[]> => {
       await Promise.resolve();
