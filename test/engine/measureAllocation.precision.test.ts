@@ -13,7 +13,14 @@ describe('measureAllocation on the real V8 heap', () => {
       const second = await measureAllocation(workload.run, { maxTimeMs: 10_000 });
       const tolerance = Math.max(256, 0.02 * workload.trueBytes);
       expect(Math.abs(first.bytesPerCall - workload.trueBytes)).toBeLessThanOrEqual(tolerance);
-      expect(second.bytesPerCall).toBe(first.bytesPerCall);
+      if (second.gcsPerCall === first.gcsPerCall) {
+        expect(second.bytesPerCall).toBe(first.bytesPerCall);
+      } else {
+        // V8 grew the young generation between the two (16 → 32 MiB: 25 → 12 gcs a call). The used-heap figure
+        // counts the unused end of every young page (~1 KiB each for these 1 048 B arrays), and their number
+        // shifts with it: measured 12 480 B apart in 210 MB.
+        expect(Math.abs(second.bytesPerCall - first.bytesPerCall)).toBeLessThanOrEqual(1e-4 * workload.trueBytes);
+      }
     });
   }
 });
