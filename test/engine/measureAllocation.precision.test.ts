@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { knownAllocations } from '../../bench/knownAllocations.mjs';
 import { measureAllocation } from '../../src/engine/measureAllocation.js';
+import { sized } from '../../src/engine/sized.js';
 
 // Bytes are deterministic, so these hold on any machine however slow: the targets are the issue's ±2% or ±256 B
 // of the figure worked out from V8's object layout, and the same number on a repeated run. The 200 MB workload
@@ -23,4 +24,15 @@ describe('measureAllocation on the real V8 heap', () => {
       }
     });
   }
+
+  it('measures a sized workload at each n, as a growth check by allocated bytes does', async () => {
+    // setup's array of n numbers is not counted; run copies it: a JSArray (32 B) and a FixedArray (16 + 8·n B).
+    const copying = sized(
+      (n) => Array.from({ length: n }, (_, i) => i),
+      (xs: number[]) => xs.slice(),
+    );
+    const bytes: number[] = [];
+    for (const n of [1000, 2000, 4000, 8000]) bytes.push((await measureAllocation(copying, { n })).bytesPerCall);
+    expect(bytes).toEqual([8048, 16_048, 32_048, 64_048]);
+  });
 });
