@@ -1,5 +1,8 @@
+import type { AllocateOptions } from './matchers/AllocateOptions.js';
 import type { QueryCountOptions } from './matchers/QueryCountOptions.js';
+import type { RetainOptions } from './matchers/RetainOptions.js';
 import type { RunUnderOptions } from './matchers/RunUnderOptions.js';
+import type { ByteString } from './report/ByteString.js';
 
 /**
  * The perfspec matchers as they appear on `expect(received)`, independent of the runner: each runner entry
@@ -20,6 +23,28 @@ export interface PerfMatchers<R> {
    * await expect(sized(n => shuffled(n), a => mySort(a))).toRunUnder(50, 10_000);
    */
   toRunUnder(budgetMs: number, nOrOptions?: number | RunUnderOptions): Promise<R>;
+
+  /**
+   * Asserts that one call allocates at most `bytes` in steady state (median over calls after warm-up, V8 heap plus
+   * ArrayBuffer memory, an empty function's figure subtracted); a failure lists the top allocation sites.
+   *
+   * @param bytes - the budget in bytes, or a string with a unit: `'512 B'`, `'64 KiB'`, `'1.5 MiB'`, `'2 MB'`.
+   * @param nOrOptions - input size n for a sized workload, or options.
+   * @example
+   * await expect(() => encode(msg)).toAllocateAtMost('2 KiB');
+   * await expect(sized(n => rows(n), r => toCsv(r))).toAllocateAtMost('1 MiB', 10_000);
+   */
+  toAllocateAtMost(bytes: number | ByteString, nOrOptions?: number | AllocateOptions): Promise<R>;
+  /**
+   * Asserts that calls keep at most `bytes` of heap per call: fails only when every block of calls after the first
+   * grew by more (full gcs between blocks, an empty function's growth subtracted). `0` means "does not leak".
+   *
+   * @param bytes - retained bytes allowed per call, a number or a string with a unit such as `'64 B'`.
+   * @param nOrOptions - input size n for a sized workload, or options.
+   * @example
+   * await expect(() => server.handle(request)).toRetainAtMost(0);
+   */
+  toRetainAtMost(bytes: number | ByteString, nOrOptions?: number | RetainOptions): Promise<R>;
 
   /**
    * Asserts that one call issues at most `k` database statements, counted at the driver (pg, mysql2,

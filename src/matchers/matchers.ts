@@ -1,5 +1,7 @@
 import { toIssueQueriesAtMost } from './toIssueQueriesAtMost.js';
 import { toIssueRequestsAtMost } from './toIssueRequestsAtMost.js';
+import { toAllocateAtMost } from './toAllocateAtMost.js';
+import { toRetainAtMost } from './toRetainAtMost.js';
 import { toRunUnder } from './toRunUnder.js';
 
 /**
@@ -10,4 +12,4 @@ import { toRunUnder } from './toRunUnder.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toIssueQueriesAtMost, toIssueRequestsAtMost };
+export const matchers = { toRunUnder, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost };

@@ -1,0 +1,14 @@
+/**
+ * One reading of the process's memory, in bytes.
+ *
+ * @example
+ * const { heapBytes, externalBytes, allocatedBytes } = probe.read();
+ */
+export interface HeapReading {
+  /** Bytes of live and not yet collected objects in the V8 heap. */
+  heapBytes: number;
+  /** Bytes of ArrayBuffer backing stores and other memory outside the V8 heap that V8 is told about. */
+  externalBytes: number;
+  /** V8's cumulative count of bytes ever allocated, on the Node versions that expose one. */
+  allocatedBytes?: number;
+}
