@@ -2,7 +2,7 @@ import { sitesFromProfile } from './sitesFromProfile.js';
 import type { SiteProfile } from './SiteProfile.js';
 import type { HeapProbe } from './HeapProbe.js';
 import { isThenable } from './isThenable.js';
-import { ownSourceRoot } from './ownSourceRoot.js';
+import { isOwnFile } from './isOwnFile.js';
 import { sourcePosition } from './sourcePosition.js';
 
 /**
@@ -36,7 +36,7 @@ export async function profileAllocationSites(
     intervalBytes,
     expected.retainedOnly !== true,
   );
-  return { ...sitesFromProfile(root, ownSourceRoot, process.cwd(), sourcePosition), intervalBytes, partial };
+  return { ...sitesFromProfile(root, isOwnFile, process.cwd(), sourcePosition), intervalBytes, partial };
 }
 
 function samplingInterval(expectedBytes: number): number {

@@ -7,20 +7,20 @@ type Frame = HeapProfileNode['callFrame'];
 
 /**
  * Groups a sampling heap profile into allocation sites of user code, largest first. A sample is attributed to
- * the deepest frame of the user's own code below the last frame of perfspec (`ownRoot`), so that the measuring
+ * the deepest frame of the user's own code below the last frame of perfspec (as `isOwn` tells), so that the measuring
  * code and the test runner above it never appear; frames of node internals and builtins become `via`.
  * Samples with no such frame (perfspec's or Node's own work) are counted in `unattributedBytes`.
  *
  * @param root - the profile's root node.
- * @param ownRoot - directory of perfspec's own modules, with a trailing separator.
+ * @param isOwn - whether a file path is one of perfspec's own modules.
  * @param cwd - directory that file paths are shown relative to.
  * @param position - maps a 1-based position in running code to the original source (default: unchanged).
  * @example
- * const { sites } = sitesFromProfile(profile, ownSourceRoot, process.cwd(), sourcePosition);
+ * const { sites } = sitesFromProfile(profile, isOwnFile, process.cwd(), sourcePosition);
  */
 export function sitesFromProfile(
   root: HeapProfileNode,
-  ownRoot: string | undefined,
+  isOwn: (file: string) => boolean,
   cwd: string,
   position: (file: string, line: number, column: number) => { file: string; line: number } = (file, line) => ({ file, line }),
 ): { sites: AllocationSite[]; unattributedBytes: number } {
@@ -30,7 +30,7 @@ export function sitesFromProfile(
   const visit = (node: HeapProfileNode): void => {
     path.push(node.callFrame);
     if (node.selfSize > 0) {
-      const site = siteOf(path, ownRoot, cwd, position);
+      const site = siteOf(path, isOwn, cwd, position);
       if (site === undefined) unattributedBytes += node.selfSize;
       else {
         const key = `${site.functionName}\0${site.file}\0${site.line}\0${site.via ?? ''}`;
@@ -48,11 +48,11 @@ export function sitesFromProfile(
 
 function siteOf(
   path: readonly Frame[],
-  ownRoot: string | undefined,
+  isOwn: (file: string) => boolean,
   cwd: string,
   position: (file: string, line: number, column: number) => { file: string; line: number },
 ): Omit<AllocationSite, 'bytes'> | undefined {
-  const kinds = path.map((frame) => kindOf(frame, ownRoot));
+  const kinds = path.map((frame) => kindOf(frame, isOwn));
   const lastOwn = kinds.lastIndexOf('own');
   const below = (kind: string): number => {
     for (let i = kinds.length - 1; i > lastOwn; i--) if (kinds[i] === kind) return i;
@@ -76,11 +76,11 @@ function siteOf(
   return site;
 }
 
-function kindOf(frame: Frame, ownRoot: string | undefined): 'own' | 'app' | 'library' | 'internal' {
+function kindOf(frame: Frame, isOwn: (file: string) => boolean): 'own' | 'app' | 'library' | 'internal' {
   const { url } = frame;
   if (url === '' || url.startsWith('node:') || !/^(file:|\/|[A-Za-z]:\\)/.test(url)) return 'internal';
   const file = framePath(url);
-  if (ownRoot !== undefined && file.startsWith(ownRoot)) return 'own';
+  if (isOwn(file)) return 'own';
   return file.includes(`${sep}node_modules${sep}`) ? 'library' : 'app';
 }
 

@@ -1,11 +1,4 @@
-// This file's own location, read off a stack at load (works in the ESM and CJS builds and under Vitest alike):
-// frames below the folder above queries/ are perfspec's own.
-const ownRoot = ((): string | undefined => {
-  const frame = new Error().stack?.split('\n')[1];
-  const path = frame === undefined ? undefined : locationOf(frame);
-  const cut = path?.lastIndexOf('/queries/') ?? -1;
-  return path !== undefined && cut > 0 ? path.slice(0, cut + 1) : undefined;
-})();
+import { isOwnFile } from '../engine/isOwnFile.js';
 
 function locationOf(frame: string): string | undefined {
   const match = /\(([^()]+)\)\s*$/.exec(frame) ?? /at (?:async )?(\S+)\s*$/.exec(frame);
@@ -26,7 +19,7 @@ export function userCallSite(holder: { stack?: string } | undefined): string | u
     const location = locationOf(line.trim());
     if (location === undefined || !location.includes('/')) continue;
     if (location.startsWith('node:') || location.includes('/node_modules/')) continue;
-    if (ownRoot !== undefined && location.startsWith(ownRoot)) continue;
+    if (isOwnFile(location)) continue;
     const cwd = `${process.cwd()}/`;
     return location.startsWith(cwd) ? location.slice(cwd.length) : location;
   }

@@ -3,6 +3,7 @@ import { sitesFromProfile } from '../../src/engine/sitesFromProfile.js';
 import { profileNode as node } from '../fixtures/profileNode.js';
 
 const own = '/app/node_modules/perfspec/dist/esm/';
+const isOwn = (file: string): boolean => file.startsWith(own);
 const runner = 'file:///app/node_modules/vitest/dist/runner.js';
 
 describe('sitesFromProfile', () => {
@@ -24,7 +25,7 @@ describe('sitesFromProfile', () => {
         ]),
       ]),
     ]);
-    const result = sitesFromProfile(profile, own, '/app');
+    const result = sitesFromProfile(profile, isOwn, '/app');
     expect(result.sites).toEqual([
       { functionName: '(anonymous)', file: 'src/page.ts', line: 13, bytes: 32_000 },
       { functionName: 'render', file: 'src/page.ts', line: 12, via: 'map', bytes: 8000 },
@@ -41,7 +42,7 @@ describe('sitesFromProfile', () => {
       node('resumed@file:///app/src/job.ts:40', 300, [node('slice@:0', 100)]),
       node(`tick@${runner}:99`, 700),
     ]);
-    const result = sitesFromProfile(profile, own, '/app');
+    const result = sitesFromProfile(profile, isOwn, '/app');
     expect(result.sites).toEqual([
       { functionName: 'stringify', file: 'node_modules/fast-json/index.js', line: 7, bytes: 500 },
       { functionName: 'resumed', file: 'src/job.ts', line: 40, bytes: 300 },
@@ -55,7 +56,7 @@ describe('sitesFromProfile', () => {
       node(`call@file://${own}engine/toWorkload.js:15`, 0, [node('encode@file:///app/src/codec.ts:22', 64, [node('encode@file:///app/src/codec.ts:22', 0)])]),
       node(`call@file://${own}engine/toWorkload.js:15`, 0, [node('encode@file:///app/src/codec.ts:22', 36)]),
     ]);
-    const result = sitesFromProfile(profile, own, '/elsewhere', (file, line) => ({ file: file.replace('.ts', '.mts'), line: line - 2 }));
+    const result = sitesFromProfile(profile, isOwn, '/elsewhere', (file, line) => ({ file: file.replace('.ts', '.mts'), line: line - 2 }));
     expect(result.sites).toEqual([{ functionName: 'encode', file: '/app/src/codec.mts', line: 20, bytes: 100 }]);
   });
 });

@@ -7,6 +7,10 @@ export async function typeChecks(): Promise<void> {
   await expect(async () => 1).toRunUnder(5, { clock: 'wall' });
   await expect(async () => 1).toIssueQueriesAtMost(2, { transactionControl: true });
   await expect(async () => 1).not.toIssueRequestsAtMost(0);
+  await expect(() => 1).toAllocateAtMost('2 KiB');
+  await expect(() => 1).not.toRetainAtMost('32 B');
+  // @ts-expect-error a misspelled unit
+  await expect(() => 1).toAllocateAtMost('2 kib');
   // @ts-expect-error k is a number of queries
   await expect(async () => 1).toIssueQueriesAtMost('2');
   // @ts-expect-error an unknown matcher does not type-check

@@ -34,3 +34,11 @@ test('outgoing requests are counted', async () => {
     server.close();
   }
 });
+
+test('allocation is measured per call', async () => {
+  const copy = (values: readonly number[]) => values.map((v) => v * 2);
+  const values = Array.from({ length: 1000 }, (_, i) => i);
+  await expect(() => copy(values)).toAllocateAtMost('16 KiB');
+  await expect(() => copy(values)).not.toAllocateAtMost('1 KiB');
+  await expect(() => copy(values)).toRetainAtMost(0);
+});

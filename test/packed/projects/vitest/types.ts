@@ -14,6 +14,11 @@ export async function typeChecks(): Promise<void> {
   await expect(async () => 1).toIssueQueriesAtMost(2);
   await expect(async () => 1).toIssueQueriesAtMost(0, { transactionControl: true, ignore: /^SET / });
   await expect(async () => 1).toIssueRequestsAtMost(1, { ignore: (event) => event.text.includes('/health') });
+  await expect(() => 1).toAllocateAtMost('64 KiB');
+  await expect(sized((n) => n, (n) => new Array(n))).toAllocateAtMost(1024, 100);
+  await expect(() => 1).toRetainAtMost(0);
+  // @ts-expect-error a misspelled unit
+  await expect(() => 1).toAllocateAtMost('64 KB ');
   // @ts-expect-error k is a number of queries
   await expect(async () => 1).toIssueQueriesAtMost('2');
   // @ts-expect-error ignore is a RegExp or a predicate
