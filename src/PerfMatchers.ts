@@ -1,4 +1,6 @@
+import type { Complexity } from './engine/Complexity.js';
 import type { RunUnderOptions } from './matchers/RunUnderOptions.js';
+import type { ScaleOptions } from './matchers/ScaleOptions.js';
 
 /**
  * The perfspec matchers as they appear on `expect(received)`, independent of the runner: each runner entry
@@ -19,4 +21,16 @@ export interface PerfMatchers<R> {
    * await expect(sized(n => shuffled(n), a => mySort(a))).toRunUnder(50, 10_000);
    */
   toRunUnder(budgetMs: number, nOrOptions?: number | RunUnderOptions): Promise<R>;
+
+  /**
+   * Asserts that the cost (time by default) of a sized workload or a function of n grows at most like a
+   * complexity class: fails only when the measured growth is significantly faster.
+   *
+   * @param complexity - the bound, e.g. `'n log n'` or `'O(n log n)'`.
+   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'` or `'ops'`), `maxTimeMs` (ms), `samples` per size.
+   * @example
+   * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n');
+   * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
+   */
+  toScaleAtMost(complexity: Complexity, options?: ScaleOptions): Promise<R>;
 }

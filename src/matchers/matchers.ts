@@ -1,4 +1,5 @@
 import { toRunUnder } from './toRunUnder.js';
+import { toScaleAtMost } from './toScaleAtMost.js';
 
 /**
  * Every perfspec matcher, ready for `expect.extend(matchers)` in any runner with Jest-compatible `expect`.
@@ -8,4 +9,4 @@ import { toRunUnder } from './toRunUnder.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder };
+export const matchers = { toRunUnder, toScaleAtMost };

@@ -1,0 +1,230 @@
+import type { Clock } from './Clock.js';
+import { isThenable } from './isThenable.js';
+import { sampleTime } from './sampleTime.js';
+import type { ScaleMetric } from './ScaleMetric.js';
+import type { ScalingMeasurement } from './ScalingMeasurement.js';
+import type { SizeMeasurement } from './SizeMeasurement.js';
+import type { Workload } from './Workload.js';
+
+/**
+ * Options of `measureScaling`. Durations in the unit their names say.
+ *
+ * @example
+ * await measureScaling(at, { metric: timeMetric, samples: 9, maxTimeMs: 2000, clock: nativeClock, random: seededRandom(1) });
+ */
+export interface ScalingOptions {
+  metric: ScaleMetric;
+  /** Sizes to measure (ascending positive integers); chosen automatically when absent. */
+  sizes?: readonly number[];
+  /** Samples per size. */
+  samples: number;
+  /** Cap on the whole sweep's wall time, setup included. */
+  maxTimeMs: number;
+  clock: Clock;
+  /** Uniform numbers in [0, 1) that shuffle the order of sizes in each round. */
+  random: () => number;
+  /** Automatic sizes grow until one call lasts this long (default 2 ms). */
+  targetCallNs?: number;
+  /** Automatic sizes stop here (default 2^20). */
+  maxSize?: number;
+}
+
+/** Automatic sizes start at 1 and grow by √2 (rounded, always by at least 1): fine enough steps for 2^n. */
+const growth = Math.SQRT2;
+/** Of the automatic sizes, keep those within this factor of the largest… */
+const keptRange = 128;
+/** …and at most this many, thinned to every other one from the largest down. */
+const maxKeptSizes = 10;
+/** Each time sample lasts at least this long (batched), 100× the CPU clock's 1 µs resolution. */
+const minSampleNs = 100_000;
+const maxBatch = 10_000;
+/** Share of the time cap that choosing sizes may use. */
+const probingShare = 0.35;
+
+/**
+ * Measures a metric at several input sizes: chooses sizes (geometric growth from n = 1 until one call takes
+ * `targetCallNs`, the setup gets too costly, or the next call is predicted to outlast the budget) unless they
+ * are given, then takes one warm-up round and `samples` rounds, each visiting every size once in a fresh random
+ * order, so that drift and competing load spread over all sizes alike. A call that outlasts what is left of the
+ * cap stops the sweep; the sizes measured so far remain.
+ *
+ * @param workloadAt - the workload at input size n (its `prepare`, if any, builds each call's input untimed).
+ * @param options - metric, sizes, samples, cap and the injected clock and random source.
+ * @example
+ * const measurement = await measureScaling(n => toWorkload(sized(shuffled, mySort), n), { metric: timeMetric, samples: 9, maxTimeMs: 2000, clock: nativeClock, random: seededRandom(1) });
+ */
+export async function measureScaling(workloadAt: (n: number) => Workload, options: ScalingOptions): Promise<ScalingMeasurement> {
+  const { clock, metric, samples, random } = options;
+  const capNs = options.maxTimeMs * 1e6;
+  const start = clock.wallNs();
+  const elapsed = (): number => clock.wallNs() - start;
+  // One sample at any size may cost this much wall time, setup included, so that all rounds fit in the cap.
+  const perSampleNs = capNs / ((samples + 1) * 6);
+  const targetCallNs = Math.min(options.targetCallNs ?? 2e6, perSampleNs);
+  const maxSize = options.maxSize ?? 2 ** 20;
+
+  let isAsync = false;
+  let sizing: ScalingMeasurement['sizing'] = options.sizes === undefined ? 'max-size' : 'given';
+  let stoppedAt: ScalingMeasurement['stoppedAt'];
+  const probed: SizeMeasurement[] = [];
+  const workloads = new Map<number, Workload>();
+
+  for (const n of options.sizes ?? automaticSizes(maxSize)) {
+    const allowanceNs = (capNs - elapsed()) / (samples + 3);
+    const predictedNs = extrapolate(probed, n);
+    if (predictedNs > allowanceNs) {
+      [sizing, stoppedAt] = ['over-budget', { n, callNs: predictedNs, predicted: true }];
+      break;
+    }
+    const typed = recordingInputType(workloadAt(n));
+    const probe = await probeSize(typed.workload, clock, capNs - elapsed(), targetCallNs);
+    isAsync ||= probe.awaited;
+    if (probe.timedOut) {
+      [sizing, stoppedAt] = ['call-timeout', { n, callNs: probe.callNs, predicted: false }];
+      break;
+    }
+    if (probe.callNs > allowanceNs) {
+      [sizing, stoppedAt] = ['over-budget', { n, callNs: probe.callNs, predicted: false }];
+      break;
+    }
+    const inputType = typed.inputType();
+    probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], callNs: probe.callNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
+    workloads.set(n, typed.workload);
+    if (options.sizes !== undefined) continue;
+    if (probe.callNs >= targetCallNs) [sizing] = ['target'];
+    else if (batchFor(probe.callNs, probe.setupNs, perSampleNs) * (probe.setupNs + probe.callNs) > perSampleNs) [sizing] = ['setup-cost'];
+    else if (elapsed() > probingShare * capNs) [sizing] = ['time-cap'];
+    else continue;
+    break;
+  }
+
+  const sizes = options.sizes === undefined ? keepForSampling(probed) : probed;
+  for (const size of sizes) size.calls = metric.deterministic ? 1 : batchFor(size.callNs, size.setupNs, perSampleNs);
+  const judgeOn = isAsync ? 'wall' : 'cpu';
+  let sampling: ScalingMeasurement['sampling'] = 'complete';
+  rounds: for (let round = 0; round <= samples; round++) {
+    for (const size of shuffled(sizes, random)) {
+      const remainingNs = capNs - elapsed();
+      if (size.calls * (size.setupNs + size.callNs) > remainingNs) {
+        sampling = 'time-cap';
+        break rounds;
+      }
+      const workload = workloads.get(size.n) as Workload;
+      const sample = await metric.sample(workload, { clock, calls: size.calls, timeoutNs: remainingNs, judgeOn });
+      if (sample.timedOut) {
+        sampling = 'call-timeout';
+        break rounds;
+      }
+      // Round 0 warms every size up (JIT tiers, caches) and is discarded; the probes' calls were cold, so the
+      // batch is calibrated again on this warmer sample.
+      if (round === 0) {
+        if (!metric.deterministic) size.calls = batchFor(sample.wallNs / sample.calls, size.setupNs, perSampleNs);
+        continue;
+      }
+      size.values.push(sample.perCall);
+      size.sampleWallNs.push(sample.wallNs);
+      size.sampleCpuNs.push(sample.cpuNs);
+    }
+  }
+
+  const result: ScalingMeasurement = {
+    metric: metric.name,
+    unit: metric.unit,
+    sizes,
+    async: isAsync,
+    clock: judgeOn,
+    sizing,
+    sampling,
+    samplesPerSize: samples,
+    elapsedNs: elapsed(),
+  };
+  if (stoppedAt !== undefined) result.stoppedAt = stoppedAt;
+  return result;
+}
+
+function* automaticSizes(maxSize: number): Generator<number> {
+  for (let n = 1; n <= maxSize; n = Math.max(n + 1, Math.round(n * growth))) yield n;
+}
+
+/** Calls per time sample: enough to last minSampleNs, but never so many that their setups overrun a sample's share. */
+function batchFor(callNs: number, setupNs: number, perSampleNs: number): number {
+  const wanted = Math.ceil(minSampleNs / Math.max(callNs, 1));
+  const affordable = Math.floor(perSampleNs / Math.max(setupNs + callNs, 1));
+  return Math.max(1, Math.min(wanted, affordable, maxBatch));
+}
+
+/**
+ * One call's expected wall time at n from the last two probes, taking the larger of a power-law and an
+ * exponential extrapolation: a 2^n function's log-log slope keeps rising, so the power law alone would
+ * underestimate the next step and start a call that never ends in time.
+ */
+function extrapolate(probed: readonly SizeMeasurement[], n: number): number {
+  const last = probed.at(-1);
+  const before = probed.at(-2);
+  if (last === undefined || before === undefined) return 0;
+  const ratio = last.callNs / Math.max(before.callNs, 1);
+  if (!(ratio > 1)) return last.callNs;
+  const power = ratio ** (Math.log(n / last.n) / Math.log(last.n / before.n));
+  const exponential = ratio ** ((n - last.n) / (last.n - before.n));
+  return last.callNs * Math.max(power, exponential);
+}
+
+/**
+ * Two single calls, and the faster one counts: the first may still be cold or meet a gc, and one slow call must
+ * not end the sizes early. A first call far beyond the target is not repeated.
+ */
+async function probeSize(workload: Workload, clock: Clock, timeoutNs: number, targetCallNs: number) {
+  let callNs = Infinity;
+  let setupNs = 0;
+  let awaited = false;
+  for (let i = 0; i < 2; i++) {
+    const before = clock.wallNs();
+    const sample = await sampleTime(workload, 1, clock, timeoutNs - (i > 0 ? callNs + setupNs : 0));
+    setupNs = Math.max(0, clock.wallNs() - before - sample.wallNs);
+    callNs = Math.min(callNs, sample.wallNs);
+    awaited ||= sample.awaited;
+    if (sample.timedOut) return { callNs: sample.wallNs, setupNs, awaited, timedOut: true };
+    if (callNs >= 8 * targetCallNs) break;
+  }
+  return { callNs, setupNs, awaited, timedOut: false };
+}
+
+/** Wraps a workload so that the kind of the first input its setup builds is recorded. */
+function recordingInputType(workload: Workload): { workload: Workload; inputType: () => string | undefined } {
+  const { prepare } = workload;
+  if (prepare === undefined) return { workload, inputType: () => undefined };
+  let inputType: string | undefined;
+  const record = (input: unknown): unknown => {
+    inputType ??= describeKind(input);
+    return input;
+  };
+  return {
+    workload: { ...workload, prepare: () => {
+      const input = prepare();
+      return isThenable(input) ? Promise.resolve(input).then(record) : record(input);
+    } },
+    inputType: () => inputType,
+  };
+}
+
+function describeKind(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value !== 'object') return typeof value;
+  return (value as { constructor?: { name?: string } }).constructor?.name || 'Object';
+}
+
+function keepForSampling(probed: readonly SizeMeasurement[]): SizeMeasurement[] {
+  const largest = probed.at(-1)?.n ?? 1;
+  const inRange = probed.filter((p) => p.n * keptRange >= largest).reverse();
+  const thinned = inRange.length > maxKeptSizes ? inRange.filter((_, i) => i % 2 === 0) : inRange;
+  return thinned.slice(0, maxKeptSizes).reverse();
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const copy = [...items];
+  for (let i = copy.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [copy[i], copy[j]] = [copy[j] as T, copy[i] as T];
+  }
+  return copy;
+}
