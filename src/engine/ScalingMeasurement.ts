@@ -24,6 +24,8 @@ export interface ScalingMeasurement {
   stoppedAt?: { n: number; callNs: number; predicted: boolean };
   /** Why sampling ended: every size got its samples, the time cap, or a pending call abandoned. */
   sampling: 'complete' | 'time-cap' | 'call-timeout';
+  /** Automatic sizes grew until one call took this long (ns). */
+  targetCallNs: number;
   /** Samples asked for per size. */
   samplesPerSize: number;
   elapsedNs: number;

@@ -40,6 +40,8 @@ const minSampleNs = 100_000;
 const maxBatch = 10_000;
 /** Share of the time cap that choosing sizes may use. */
 const probingShare = 0.35;
+/** A local log-log slope above this is steeper than n^3 with room to spare: treated as exponential growth. */
+const superPolynomialExponent = 4;
 
 /**
  * Measures a metric at several input sizes: chooses sizes (geometric growth from n = 1 until one call takes
@@ -135,6 +137,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
     clock: judgeOn,
     sizing,
     sampling,
+    targetCallNs,
     samplesPerSize: samples,
     elapsedNs: elapsed(),
   };
@@ -154,9 +157,9 @@ function batchFor(callNs: number, setupNs: number, perSampleNs: number): number 
 }
 
 /**
- * One call's expected wall time at n from the last two probes, taking the larger of a power-law and an
- * exponential extrapolation: a 2^n function's log-log slope keeps rising, so the power law alone would
- * underestimate the next step and start a call that never ends in time.
+ * One call's expected wall time at n from the last two probes: a power law, or for growth steeper than any
+ * polynomial class the larger of that and an exponential extrapolation, because a 2^n function's log-log
+ * slope keeps rising and the power law alone would start a call that never ends in time.
  */
 function extrapolate(probed: readonly SizeMeasurement[], n: number): number {
   const last = probed.at(-1);
@@ -164,8 +167,11 @@ function extrapolate(probed: readonly SizeMeasurement[], n: number): number {
   if (last === undefined || before === undefined) return 0;
   const ratio = last.callNs / Math.max(before.callNs, 1);
   if (!(ratio > 1)) return last.callNs;
-  const power = ratio ** (Math.log(n / last.n) / Math.log(last.n / before.n));
-  const exponential = ratio ** ((n - last.n) / (last.n - before.n));
+  const localExponent = Math.log(ratio) / Math.log(last.n / before.n);
+  const power = (n / last.n) ** localExponent;
+  // Only growth steeper than any polynomial class is extrapolated exponentially: applied to a polynomial, the
+  // exponential form explodes over a large step between given sizes.
+  const exponential = localExponent > superPolynomialExponent ? ratio ** ((n - last.n) / (last.n - before.n)) : 0;
   return last.callNs * Math.max(power, exponential);
 }
 

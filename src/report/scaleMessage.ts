@@ -122,7 +122,7 @@ function describeSizing(result: ScalingVerdict): string {
     case 'given':
       return stopped === undefined ? 'sizes as given' : `sizes as given, up to n = ${formatSize(stopped.n)} (excluded)`;
     case 'target':
-      return 'sizes grown until one call took 2 ms';
+      return `sizes grown until one call took ${formatDuration(measurement.targetCallNs)}`;
     case 'max-size':
       return 'sizes grown to the largest automatic size';
     case 'setup-cost':
