@@ -16,10 +16,11 @@ export interface ScalingMeasurement {
   clock: 'cpu' | 'wall';
   /**
    * Why the sizes ended where they did: given by the user; one call reached the target duration; the size cap;
+   * calls still too short past n = 4 096 for memory effects not to dominate;
    * setup too costly to batch further; the next size predicted (or measured) to outlast the remaining budget;
    * the probing share of the time cap used up; a pending call abandoned.
    */
-  sizing: 'given' | 'target' | 'max-size' | 'setup-cost' | 'over-budget' | 'time-cap' | 'call-timeout';
+  sizing: 'given' | 'target' | 'max-size' | 'short-calls' | 'setup-cost' | 'over-budget' | 'time-cap' | 'call-timeout';
   /** The size that stopped the sweep for its cost, with its predicted or measured call time. */
   stoppedAt?: { n: number; callNs: number; predicted: boolean };
   /** Why sampling ended: every size got its samples, the time cap, or a pending call abandoned. */

@@ -38,6 +38,18 @@ const maxKeptSizes = 10;
 /** Each time sample lasts at least this long (batched), 100× the CPU clock's 1 µs resolution. */
 const minSampleNs = 100_000;
 const maxBatch = 10_000;
+/**
+ * Past this size, automatic sizes keep growing only while one call takes at least `shortCallNs` of work: in a
+ * shorter call, the cache and TLB misses of a working set that outgrows L1/L2 (~100 ns each on shared CI
+ * machines, where a Map lookup went from 60 ns at n = 4 096 to 500 ns at n = 65 536) would make up more of the
+ * time than the algorithm does. From 20 µs on, a few misses move the time by under 5%.
+ */
+const shortCallMaxSize = 4096;
+const shortCallNs = 20_000;
+/** The target ends automatic sizes only after this many: the first calls of a function can be 10–60× slower (JIT). */
+const minProbedSizes = 8;
+/** Below this, the CPU clock's 1 µs resolution makes wall time the better estimate of one call's work. */
+const cpuResolvedNs = 50_000;
 /** Share of the time cap that choosing sizes may use. */
 const probingShare = 0.35;
 /** A local log-log slope above this is steeper than n^3 with room to spare: treated as exponential growth. */
@@ -90,18 +102,19 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       break;
     }
     const inputType = typed.inputType();
-    probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], callNs: probe.callNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
+    probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], callNs: probe.callNs, workNs: probe.workNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
     workloads.set(n, typed.workload);
     if (options.sizes !== undefined) continue;
-    if (probe.callNs >= targetCallNs) [sizing] = ['target'];
-    else if (batchFor(probe.callNs, probe.setupNs, perSampleNs) * (probe.setupNs + probe.callNs) > perSampleNs) [sizing] = ['setup-cost'];
+    if (probe.workNs >= targetCallNs && probed.length >= minProbedSizes) [sizing] = ['target'];
+    else if (n >= shortCallMaxSize && probe.workNs < shortCallNs) [sizing] = ['short-calls'];
+    else if (batchFor(probe.workNs, probe.setupNs + probe.callNs, perSampleNs) * (probe.setupNs + probe.callNs) > perSampleNs) [sizing] = ['setup-cost'];
     else if (elapsed() > probingShare * capNs) [sizing] = ['time-cap'];
     else continue;
     break;
   }
 
   const sizes = options.sizes === undefined ? keepForSampling(probed) : probed;
-  for (const size of sizes) size.calls = metric.deterministic ? 1 : batchFor(size.callNs, size.setupNs, perSampleNs);
+  for (const size of sizes) size.calls = metric.deterministic ? 1 : batchFor(size.workNs, size.setupNs + size.callNs, perSampleNs);
   const judgeOn = isAsync ? 'wall' : 'cpu';
   let sampling: ScalingMeasurement['sampling'] = 'complete';
   rounds: for (let round = 0; round <= samples; round++) {
@@ -120,7 +133,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       // Round 0 warms every size up (JIT tiers, caches) and is discarded; the probes' calls were cold, so the
       // batch is calibrated again on this warmer sample.
       if (round === 0) {
-        if (!metric.deterministic) size.calls = batchFor(sample.wallNs / sample.calls, size.setupNs, perSampleNs);
+        if (!metric.deterministic) size.calls = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs);
         continue;
       }
       size.values.push(sample.perCall);
@@ -149,10 +162,13 @@ function* automaticSizes(maxSize: number): Generator<number> {
   for (let n = 1; n <= maxSize; n = Math.max(n + 1, Math.round(n * growth))) yield n;
 }
 
-/** Calls per time sample: enough to last minSampleNs, but never so many that their setups overrun a sample's share. */
-function batchFor(callNs: number, setupNs: number, perSampleNs: number): number {
-  const wanted = Math.ceil(minSampleNs / Math.max(callNs, 1));
-  const affordable = Math.floor(perSampleNs / Math.max(setupNs + callNs, 1));
+/**
+ * Calls per time sample: enough work (ns on the judging clock) to last minSampleNs, but never so many that the
+ * calls with their setups (wall ns each) overrun a sample's share of the cap.
+ */
+function batchFor(workNs: number, wallPerCallNs: number, perSampleNs: number): number {
+  const wanted = Math.ceil(minSampleNs / Math.max(workNs, 1));
+  const affordable = Math.floor(perSampleNs / Math.max(wallPerCallNs, 1));
   return Math.max(1, Math.min(wanted, affordable, maxBatch));
 }
 
@@ -181,18 +197,28 @@ function extrapolate(probed: readonly SizeMeasurement[], n: number): number {
  */
 async function probeSize(workload: Workload, clock: Clock, timeoutNs: number, targetCallNs: number) {
   let callNs = Infinity;
+  let workNs = Infinity;
   let setupNs = 0;
   let awaited = false;
   for (let i = 0; i < 2; i++) {
     const before = clock.wallNs();
     const sample = await sampleTime(workload, 1, clock, timeoutNs - (i > 0 ? callNs + setupNs : 0));
     setupNs = Math.max(0, clock.wallNs() - before - sample.wallNs);
-    callNs = Math.min(callNs, sample.wallNs);
     awaited ||= sample.awaited;
-    if (sample.timedOut) return { callNs: sample.wallNs, setupNs, awaited, timedOut: true };
-    if (callNs >= 8 * targetCallNs) break;
+    if (sample.timedOut) return { callNs: sample.wallNs, workNs: sample.wallNs, setupNs, awaited, timedOut: true };
+    callNs = Math.min(callNs, sample.wallNs);
+    workNs = Math.min(workNs, workOf(sample.cpuNs, sample.wallNs, awaited));
+    if (workNs >= 8 * targetCallNs) break;
   }
-  return { callNs, setupNs, awaited, timedOut: false };
+  return { callNs, workNs, setupNs, awaited, timedOut: false };
+}
+
+/**
+ * The work in a timed stretch as the judging clock sees it: CPU time for synchronous work (which competing
+ * processes barely move), unless it is too short for the CPU clock's resolution; wall time for async work.
+ */
+function workOf(cpuNs: number, wallNs: number, isAsync: boolean): number {
+  return isAsync || cpuNs < cpuResolvedNs ? wallNs : cpuNs;
 }
 
 /** Wraps a workload so that the kind of the first input its setup builds is recorded. */

@@ -125,6 +125,8 @@ function describeSizing(result: ScalingVerdict): string {
       return `sizes grown until one call took ${formatDuration(measurement.targetCallNs)}`;
     case 'max-size':
       return 'sizes grown to the largest automatic size';
+    case 'short-calls':
+      return 'sizes grown to n = 4 096, past which calls this short would measure cache misses more than work';
     case 'setup-cost':
       return 'sizes grown until setup became too costly to batch';
     case 'time-cap':

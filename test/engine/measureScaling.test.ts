@@ -91,12 +91,28 @@ describe('measureScaling', () => {
     expect(result.sizes.map((s) => s.n)).toEqual([1, 2, 3, 4, 6, 8, 11, 16]);
   });
 
-  it('stops at the size cap when calls never get slow', async () => {
+  it('stops at the size cap when calls never reach the target', async () => {
     const fake = fakeClock();
-    const { at } = fakeWorkload(fake, () => 5_000);
-    const result = await measureScaling(at, options(fake, { maxSize: 5000 }));
+    const { at } = fakeWorkload(fake, () => 30_000);
+    const result = await measureScaling(at, options(fake, { maxSize: 50_000 }));
     expect(result.sizing).toBe('max-size');
+    expect(result.sizes.at(-1)?.n).toBe(47_747);
+  });
+
+  it('stops past n = 4 096 while calls stay under 20 µs, where cache misses would outweigh the work', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, (n) => 1000 + n);
+    const result = await measureScaling(at, options(fake));
+    expect(result.sizing).toBe('short-calls');
     expect(result.sizes.at(-1)?.n).toBe(4221);
+  });
+
+  it('does not stop on the target before eight sizes: the first calls may be cold', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, () => 3e6);
+    const result = await measureScaling(at, options(fake));
+    expect(result.sizing).toBe('target');
+    expect(result.sizes.map((s) => s.n)).toEqual([1, 2, 3, 4, 6, 8, 11, 16]);
   });
 
   it('abandons a call that never settles and reports it, without hanging', async () => {
