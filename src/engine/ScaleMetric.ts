@@ -5,7 +5,7 @@ import type { Workload } from './Workload.js';
 
 /**
  * A metric that `toScaleAtMost` can judge the growth of: a name, a unit, whether repeated calls give the same
- * value (then one call per sample and a tight tolerance suffice), the excess-slope tolerance (an exponent of n),
+ * value (then few samples and a tight tolerance suffice), the excess-slope tolerance (an exponent of n),
  * and a function that measures the metric per call at one size without measuring the workload's setup.
  *
  * @example

@@ -16,7 +16,7 @@ export interface ScalingMeasurement {
   clock: 'cpu' | 'wall';
   /**
    * Why the sizes ended where they did: given by the user; one call reached the target duration; the size cap;
-   * calls still too short past n = 4 096 for memory effects not to dominate;
+   * calls still too short past n = 1 024 for memory effects not to dominate;
    * setup too costly to batch further; the next size predicted (or measured) to outlast the remaining budget;
    * the probing share of the time cap used up; a pending call abandoned.
    */

@@ -21,7 +21,7 @@ import type { Workload } from './Workload.js';
 export interface JudgeScalingOptions {
   metric: ScaleMetric;
   sizes?: readonly number[];
-  /** Samples per size (default 9 for time, 3 for deterministic metrics). */
+  /** Samples per size (default 9 for time, 5 for deterministic metrics). */
   samples?: number;
   /** Cap on the whole assertion (default 2000 ms). */
   maxTimeMs?: number;
@@ -55,7 +55,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const random = options.random ?? seededRandom(0x5ca1e);
   const measurement = await measureScaling(workloadAt, {
     metric,
-    samples: options.samples ?? (metric.deterministic ? 3 : 9),
+    samples: options.samples ?? (metric.deterministic ? 5 : 9),
     maxTimeMs: options.maxTimeMs ?? 2000,
     clock: options.clock ?? nativeClock,
     random,

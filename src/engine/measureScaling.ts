@@ -41,10 +41,11 @@ const maxBatch = 10_000;
 /**
  * Past this size, automatic sizes keep growing only while one call takes at least `shortCallNs` of work: in a
  * shorter call, the cache and TLB misses of a working set that outgrows L1/L2 (~100 ns each on shared CI
- * machines, where a Map lookup went from 60 ns at n = 4 096 to 500 ns at n = 65 536) would make up more of the
- * time than the algorithm does. From 20 µs on, a few misses move the time by under 5%.
+ * machines a Map lookup took 21 ns at n = 264, 28 ns at 1 056, 76 ns at 4 221 and up to 500 ns at 65 536) would
+ * make up more of the time than the algorithm does. Up to 1 024 elements most inputs fit in L1. From 20 µs
+ * on, a few misses move the time by under 5%.
  */
-const shortCallMaxSize = 4096;
+const shortCallMaxSize = 1024;
 const shortCallNs = 20_000;
 /** The target ends automatic sizes only after this many: the first calls of a function can be 10–60× slower (JIT). */
 const minProbedSizes = 8;
@@ -114,7 +115,9 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   }
 
   const sizes = options.sizes === undefined ? keepForSampling(probed) : probed;
-  for (const size of sizes) size.calls = metric.deterministic ? 1 : batchFor(size.workNs, size.setupNs + size.callNs, perSampleNs);
+  // Deterministic metrics are batched too: a workload with random inputs (a random key, a random array) varies
+  // from call to call, and a sample's mean over many calls is what average-case complexity is about.
+  for (const size of sizes) size.calls = batchFor(size.workNs, size.setupNs + size.callNs, perSampleNs);
   const judgeOn = isAsync ? 'wall' : 'cpu';
   let sampling: ScalingMeasurement['sampling'] = 'complete';
   rounds: for (let round = 0; round <= samples; round++) {
@@ -133,7 +136,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       // Round 0 warms every size up (JIT tiers, caches) and is discarded; the probes' calls were cold, so the
       // batch is calibrated again on this warmer sample.
       if (round === 0) {
-        if (!metric.deterministic) size.calls = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs);
+        size.calls = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs);
         continue;
       }
       size.values.push(sample.perCall);
@@ -198,12 +201,13 @@ function extrapolate(probed: readonly SizeMeasurement[], n: number): number {
 async function probeSize(workload: Workload, clock: Clock, timeoutNs: number, targetCallNs: number) {
   let callNs = Infinity;
   let workNs = Infinity;
-  let setupNs = 0;
+  let setupNs = Infinity;
   let awaited = false;
   for (let i = 0; i < 2; i++) {
     const before = clock.wallNs();
     const sample = await sampleTime(workload, 1, clock, timeoutNs - (i > 0 ? callNs + setupNs : 0));
-    setupNs = Math.max(0, clock.wallNs() - before - sample.wallNs);
+    // The faster setup too: a first setup may build something it caches for later ones.
+    setupNs = Math.min(setupNs, Math.max(0, clock.wallNs() - before - sample.wallNs));
     awaited ||= sample.awaited;
     if (sample.timedOut) return { callNs: sample.wallNs, workNs: sample.wallNs, setupNs, awaited, timedOut: true };
     callNs = Math.min(callNs, sample.wallNs);

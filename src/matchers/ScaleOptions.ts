@@ -13,6 +13,6 @@ export interface ScaleOptions {
   metric?: ScaleMetricName;
   /** Cap on measuring time for this assertion, setup included, in ms (default 2000, or `configure({ maxTimeMs })`). */
   maxTimeMs?: number;
-  /** Samples per size (default 9 for time, 3 for `'ops'`; at least 3 for time). */
+  /** Samples per size (default 9 for time, 5 for `'ops'`; at least 3 for time). */
   samples?: number;
 }

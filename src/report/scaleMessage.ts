@@ -126,7 +126,7 @@ function describeSizing(result: ScalingVerdict): string {
     case 'max-size':
       return 'sizes grown to the largest automatic size';
     case 'short-calls':
-      return 'sizes grown to n = 4 096, past which calls this short would measure cache misses more than work';
+      return 'sizes grown to n = 1 024, past which calls this short would measure cache misses more than work';
     case 'setup-cost':
       return 'sizes grown until setup became too costly to batch';
     case 'time-cap':
