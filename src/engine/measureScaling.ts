@@ -176,20 +176,19 @@ function batchFor(workNs: number, wallPerCallNs: number, perSampleNs: number): n
 }
 
 /**
- * One call's expected wall time at n from the last two probes: a power law, or for growth steeper than any
- * polynomial class the larger of that and an exponential extrapolation, because a 2^n function's log-log
- * slope keeps rising and the power law alone would start a call that never ends in time.
+ * One call's expected wall time at n: the last probe's wall time, grown as the work (on the judging clock, which
+ * competing load barely moves) grew between the last two probes, by a power law; or, for a step steeper than
+ * any polynomial class, by the larger of that and an exponential extrapolation, because a 2^n function's
+ * log-log slope keeps rising and the power law alone would start a call that never ends in time.
  */
 function extrapolate(probed: readonly SizeMeasurement[], n: number): number {
   const last = probed.at(-1);
   const before = probed.at(-2);
-  if (last === undefined || before === undefined) return 0;
-  const ratio = last.callNs / Math.max(before.callNs, 1);
+  if (last === undefined || before === undefined) return last?.callNs ?? 0;
+  const ratio = last.workNs / Math.max(before.workNs, 1);
   if (!(ratio > 1)) return last.callNs;
   const localExponent = Math.log(ratio) / Math.log(last.n / before.n);
   const power = (n / last.n) ** localExponent;
-  // Only growth steeper than any polynomial class is extrapolated exponentially: applied to a polynomial, the
-  // exponential form explodes over a large step between given sizes.
   const exponential = localExponent > superPolynomialExponent ? ratio ** ((n - last.n) / (last.n - before.n)) : 0;
   return last.callNs * Math.max(power, exponential);
 }
