@@ -30,9 +30,11 @@ export function judgeGrowth(points: readonly ComplexityPoint[], bound: Complexit
   const random = options.random ?? seededRandom(1);
   const resamples = options.resamples ?? 1000;
   const sorted = checkPoints('judgeGrowth', points, 2);
-  const fit = fitComplexity(sorted, { random, resamples });
-  const [excess] = bootstrapSlopes(largerSizes(sorted), [complexityClasses[bound].logG], random, resamples);
-  if (excess === undefined) throw new Error('judgeGrowth: no slope was computed');
+  // The exponent and the excess come from the same resamples, so that their intervals agree (for '1' they are
+  // the same slope).
+  const [exponent, excess] = bootstrapSlopes(largerSizes(sorted), [() => 0, complexityClasses[bound].logG], random, resamples);
+  if (exponent === undefined || excess === undefined) throw new Error('judgeGrowth: no slope was computed');
+  const fit = { ...fitComplexity(sorted, { random, resamples: 0 }), exponent };
   const result = { bound, toleranceSlope, excess, fit };
   if (sorted.length < minConclusiveSizes) {
     return { ...result, verdict: 'inconclusive', pass: excess.estimate <= toleranceSlope, reason: 'too-few-sizes' };

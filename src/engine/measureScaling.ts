@@ -133,12 +133,12 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
         sampling = 'call-timeout';
         break rounds;
       }
-      // Round 0 warms every size up (JIT tiers, caches) and is discarded; the probes' calls were cold, so the
-      // batch is calibrated again on this warmer sample.
-      if (round === 0) {
-        size.calls = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs);
-        continue;
-      }
+      // The probes' calls were cold, and one sample can meet a gc: every sample may grow the batch (never shrink
+      // it), so a size's samples reach the minimum duration from the next round on.
+      const calibrated = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs);
+      size.calls = Math.max(size.calls, calibrated);
+      // Round 0 warms every size up (JIT tiers, caches) and is discarded.
+      if (round === 0) continue;
       size.values.push(sample.perCall);
       size.sampleWallNs.push(sample.wallNs);
       size.sampleCpuNs.push(sample.cpuNs);
@@ -170,7 +170,7 @@ function* automaticSizes(maxSize: number): Generator<number> {
  * calls with their setups (wall ns each) overrun a sample's share of the cap.
  */
 function batchFor(workNs: number, wallPerCallNs: number, perSampleNs: number): number {
-  const wanted = Math.ceil(minSampleNs / Math.max(workNs, 1));
+  const wanted = Math.ceil((1.25 * minSampleNs) / Math.max(workNs, 1));
   const affordable = Math.floor(perSampleNs / Math.max(wallPerCallNs, 1));
   return Math.max(1, Math.min(wanted, affordable, maxBatch));
 }
