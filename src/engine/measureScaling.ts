@@ -120,10 +120,13 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   for (const size of sizes) size.calls = batchFor(size.workNs, size.setupNs + size.callNs, perSampleNs);
   const judgeOn = isAsync ? 'wall' : 'cpu';
   let sampling: ScalingMeasurement['sampling'] = 'complete';
+  const lastWallPerCallNs = new Map<number, number>();
   rounds: for (let round = 0; round <= samples; round++) {
     for (const size of shuffled(sizes, random)) {
       const remainingNs = capNs - elapsed();
-      if (size.calls * (size.setupNs + size.callNs) > remainingNs) {
+      // The latest sample's wall time per call, not the probe's: under load, calls stretch as the sweep goes on.
+      const wallPerCallNs = Math.max(size.callNs, lastWallPerCallNs.get(size.n) ?? 0);
+      if (size.calls * (size.setupNs + wallPerCallNs) > remainingNs) {
         sampling = 'time-cap';
         break rounds;
       }
@@ -133,6 +136,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
         sampling = 'call-timeout';
         break rounds;
       }
+      lastWallPerCallNs.set(size.n, sample.wallNs / sample.calls);
       // The probes' calls were cold, and one sample can meet a gc: every sample may grow the batch (never shrink
       // it), so a size's samples reach the minimum duration from the next round on.
       const calibrated = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs);
