@@ -140,6 +140,13 @@ describe('toScaleAtMost usage errors', () => {
     await expect(direct('n', linear, { sizes })).rejects.toThrow(pattern);
   });
 
+  it('makes a misspelled class a compile error as well as a runtime one', async () => {
+    // @ts-expect-error 'n lg n' is not a complexity class
+    await expect(expect(linear).toScaleAtMost('n lg n')).rejects.toThrow(/complexity must be one of/);
+    // @ts-expect-error 'memory' is not a metric
+    await expect(expect(linear).toScaleAtMost('n', { metric: 'memory' })).rejects.toThrow(/options.metric must be one of/);
+  });
+
   it('names the matcher, the argument and the received value', async () => {
     await expect(direct('n', 42)).rejects.toThrow(/toScaleAtMost: received must be a sized workload from sized\(setup, run\) or a function of the input size n\n\nReceived: number 42/);
     await expect(direct('n', () => 1)).rejects.toThrow(/takes no parameter/);
