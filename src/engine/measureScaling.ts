@@ -88,30 +88,27 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
     const allowanceNs = (capNs - elapsed()) / (samples + 3);
     const predictedNs = extrapolate(probed, n);
     if (predictedNs > allowanceNs) {
-      [sizing, stoppedAt] = ['over-budget', { n, callNs: predictedNs, predicted: true }];
+      sizing = 'over-budget';
+      stoppedAt = { n, callNs: predictedNs, predicted: true };
       break;
     }
     const typed = recordingInputType(workloadAt(n));
     const probe = await probeSize(typed.workload, clock, capNs - elapsed(), targetCallNs);
     isAsync ||= probe.awaited;
-    if (probe.timedOut) {
-      [sizing, stoppedAt] = ['call-timeout', { n, callNs: probe.callNs, predicted: false }];
-      break;
-    }
-    if (probe.callNs > allowanceNs) {
-      [sizing, stoppedAt] = ['over-budget', { n, callNs: probe.callNs, predicted: false }];
+    if (probe.timedOut || probe.callNs > allowanceNs) {
+      sizing = probe.timedOut ? 'call-timeout' : 'over-budget';
+      stoppedAt = { n, callNs: probe.callNs, predicted: false };
       break;
     }
     const inputType = typed.inputType();
     probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], callNs: probe.callNs, workNs: probe.workNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
     workloads.set(n, typed.workload);
     if (options.sizes !== undefined) continue;
-    if (probe.workNs >= targetCallNs && probed.length >= minProbedSizes) [sizing] = ['target'];
-    else if (n >= shortCallMaxSize && probe.workNs < shortCallNs) [sizing] = ['short-calls'];
-    else if (batchFor(probe.workNs, probe.setupNs + probe.callNs, perSampleNs) * (probe.setupNs + probe.callNs) > perSampleNs) [sizing] = ['setup-cost'];
-    else if (elapsed() > probingShare * capNs) [sizing] = ['time-cap'];
-    else continue;
-    break;
+    const stop = automaticStop(probed, targetCallNs, perSampleNs, elapsed() > probingShare * capNs);
+    if (stop !== undefined) {
+      sizing = stop;
+      break;
+    }
   }
 
   const sizes = options.sizes === undefined ? keepForSampling(probed) : probed;
@@ -163,6 +160,17 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   };
   if (stoppedAt !== undefined) result.stoppedAt = stoppedAt;
   return result;
+}
+
+/** Why automatic sizes end at the size just probed, or undefined to go on growing. */
+function automaticStop(probed: readonly SizeMeasurement[], targetCallNs: number, perSampleNs: number, probingTimeUsed: boolean): ScalingMeasurement['sizing'] | undefined {
+  const last = probed.at(-1);
+  if (last === undefined) return undefined;
+  if (last.workNs >= targetCallNs && probed.length >= minProbedSizes) return 'target';
+  if (last.n >= shortCallMaxSize && last.workNs < shortCallNs) return 'short-calls';
+  const wallPerCallNs = last.setupNs + last.callNs;
+  if (batchFor(last.workNs, wallPerCallNs, perSampleNs) * wallPerCallNs > perSampleNs) return 'setup-cost';
+  return probingTimeUsed ? 'time-cap' : undefined;
 }
 
 function* automaticSizes(maxSize: number): Generator<number> {
