@@ -153,6 +153,8 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
   if (!isNot && result.verdict === 'fail' && excess !== undefined) {
     if (fit?.bestFit === '2^n') {
       list.push('the growth looks exponential: look for recursion that recomputes the same subproblems (memoize it)');
+    } else if (excess.estimate < 0.3) {
+      list.push(`it grows about n^${excess.estimate.toFixed(2)} faster than O(${judgement.bound}), the size of a log factor: look for a sort, a binary search or a tree or heap operation per item`);
     } else {
       list.push(`it grows about n^${excess.estimate.toFixed(2)} faster than O(${judgement.bound}): the work per item grows with n; look for a search, copy or sort inside a loop`);
     }
