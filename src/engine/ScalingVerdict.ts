@@ -12,8 +12,11 @@ import type { ScalingMeasurement } from './ScalingMeasurement.js';
 export interface ScalingVerdict {
   verdict: 'pass' | 'fail' | 'inconclusive';
   pass: boolean;
-  /** Why inconclusive: fewer than four usable sizes, because of the sweep itself or because sizes were below timer noise. */
-  reason?: 'too-few-sizes' | 'timer-noise';
+  /**
+   * Why inconclusive: fewer than four usable sizes, because of the sweep itself or because sizes were below timer
+   * noise; or the time cap left sizes with too few samples for an interval (then the point estimate decides).
+   */
+  reason?: 'too-few-sizes' | 'timer-noise' | 'few-samples';
   judgement: GrowthJudgement;
   measurement: ScalingMeasurement;
   /** Sizes measured but left out of the fit: samples under 20 µs even batched, too few samples, or a metric of 0. */

@@ -67,14 +67,27 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const minSamples = metric.deterministic ? 1 : 3;
   const excluded: ScalingVerdict['excluded'] = [];
   const points: ComplexityPoint[] = [];
+  const sparse: ComplexityPoint[] = [];
   for (const size of measurement.sizes) {
     const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
-    if (size.values.length < minSamples) excluded.push({ n: size.n, reason: 'few-samples' });
+    if (size.values.length === 0) excluded.push({ n: size.n, reason: 'few-samples' });
     else if (!metric.deterministic && median(size.sampleWallNs) < noiseFloorNs) excluded.push({ n: size.n, reason: 'timer-noise' });
     else if (!(median(size.values) > 0) || size.values.some((v) => !(v > 0))) excluded.push({ n: size.n, reason: 'zero' });
-    else points.push({ n: size.n, values: size.values });
+    else (size.values.length < minSamples ? sparse : points).push({ n: size.n, values: size.values });
   }
-  const judgement = judgeGrowth(points, bound, { toleranceSlope: metric.toleranceSlope, random });
+  const growth = { toleranceSlope: metric.toleranceSlope, random };
+  let judgement = judgeGrowth(points, bound, growth);
+  let fewSamples = false;
+  if (judgement.verdict === 'inconclusive' && sparse.length > 0) {
+    // The cap cut sampling short: sizes with 1–2 samples give no interval but still a point estimate, which is
+    // better evidence than none (a 2^n function on a busy machine must not pass for lack of samples).
+    const partial = judgeGrowth([...points, ...sparse], bound, growth);
+    const pass = partial.excess === undefined || partial.excess.estimate <= metric.toleranceSlope;
+    judgement = { ...partial, verdict: 'inconclusive', pass, reason: 'too-few-sizes' };
+    fewSamples = true;
+  } else {
+    for (const point of sparse) excluded.push({ n: point.n, reason: 'few-samples' });
+  }
 
   const totalCpu = measurement.sizes.reduce((sum, s) => sum + s.sampleCpuNs.reduce((a, b) => a + b, 0), 0);
   const totalWall = measurement.sizes.reduce((sum, s) => sum + s.sampleWallNs.reduce((a, b) => a + b, 0), 0);
@@ -82,7 +95,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const loadPerCore = (options.loadPerCore ?? hostLoadPerCore)();
   const result: ScalingVerdict = { verdict: judgement.verdict, pass: judgement.pass, judgement, measurement, excluded, cpuWallRatio, loadPerCore };
   if (judgement.verdict === 'inconclusive') {
-    result.reason = excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
+    result.reason = fewSamples ? 'few-samples' : excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
   }
   const contention = describeContention(measurement.async, measurement.clock, cpuWallRatio, loadPerCore);
   if (contention !== undefined) result.contention = contention;

@@ -141,6 +141,10 @@ function describeSizing(result: ScalingVerdict): string {
 function inconclusiveVerdict(result: ScalingVerdict): string {
   const usable = result.measurement.sizes.length - result.excluded.length;
   const decided = result.judgement.excess === undefined ? 'passed for lack of evidence' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
+  if (result.reason === 'few-samples') {
+    const fewest = Math.min(...result.measurement.sizes.filter((s) => s.values.length > 0).map((s) => s.values.length));
+    return `inconclusive: the time cap left as few as ${fewest} ${fewest === 1 ? 'sample' : 'samples'} per size, too few for an interval; ${decided}`;
+  }
   if (result.reason === 'timer-noise') return `inconclusive: only ${usable} sizes usable after leaving out those under timer noise (4 needed); ${decided}`;
   return `inconclusive: only ${usable} usable ${usable === 1 ? 'size' : 'sizes'} (4 needed); ${decided}`;
 }

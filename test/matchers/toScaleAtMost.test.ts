@@ -97,6 +97,15 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(result.message()).toContain('n = 30, whose call was predicted to take');
   });
 
+  it('decides by the point estimate when the cap leaves too few samples for an interval', async () => {
+    // Eight sizes of near-equal cost (10–17 ms a call, growing like n^8) in a 500 ms cap: after the probes and
+    // the warm-up round, the cap leaves one round or two.
+    const sizes = [100, 101, 102, 103, 104, 105, 106, 107];
+    const result = await direct('1', sized((n) => n, (n) => spend(10e6 * (n / 100) ** 8)), { sizes, maxTimeMs: 500 });
+    expect(result.pass).toBe(false);
+    expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap left as few as [12] samples? per size, too few for an interval; decided by the point estimate \(above the tolerance\)/);
+  });
+
   it('leaves out sizes below timer noise and says which', async () => {
     // Each input costs 10 ms to build, so short calls cannot be batched up to a measurable sample.
     const costlySetup = sized((n) => (spend(10e6), n), (n) => spend(20 * n));
