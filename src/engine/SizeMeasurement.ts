@@ -16,7 +16,7 @@ export interface SizeMeasurement {
   sampleCpuNs: number[];
   /** One call's wall time and one setup's wall time, in ns, as probed. */
   callNs: number;
-  /** One call's work as probed, in ns: CPU time for sync work (wall time when under 50 µs), wall time for async. */
+  /** One call's work as probed, in ns: the smaller of CPU and wall time for sync work (wall time under 50 µs), wall time for async. */
   workNs: number;
   setupNs: number;
   /** The kind of input setup(n) returned (e.g. `Array`, `Int32Array`, `string`), when there was a setup. */
