@@ -29,7 +29,7 @@ export interface JudgeScalingOptions {
   /** Uniform numbers in [0, 1) for the size order and the bootstrap (default: a fixed seed). */
   random?: () => number;
   loadPerCore?: () => number;
-  /** Automatic sizes grow until one call lasts this long, in ns (default 2 ms). */
+  /** Automatic sizes grow until one call lasts this long, in ns (default 4 ms). */
   targetCallNs?: number;
   /** Automatic sizes stop at this n (default 2^20). */
   maxSize?: number;

@@ -23,7 +23,7 @@ export interface ScalingOptions {
   clock: Clock;
   /** Uniform numbers in [0, 1) that shuffle the order of sizes in each round. */
   random: () => number;
-  /** Automatic sizes grow until one call lasts this long (default 2 ms). */
+  /** Automatic sizes grow until one call does this much work (default 4 ms). */
   targetCallNs?: number;
   /** Automatic sizes stop here (default 2^20). */
   maxSize?: number;
@@ -75,7 +75,9 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   const elapsed = (): number => clock.wallNs() - start;
   // One sample at any size may cost this much wall time, setup included, so that all rounds fit in the cap.
   const perSampleNs = capNs / ((samples + 1) * 6);
-  const targetCallNs = Math.min(options.targetCallNs ?? 2e6, perSampleNs);
+  // 4 ms rather than 1–2: probe calls, cold or sharing the CPU with gc threads, read up to twice the warm time,
+  // and a target reached too early leaves constant overheads dominant at the larger sizes.
+  const targetCallNs = Math.min(options.targetCallNs ?? 4e6, perSampleNs);
   const maxSize = options.maxSize ?? 2 ** 20;
 
   let isAsync = false;

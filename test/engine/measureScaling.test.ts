@@ -30,14 +30,14 @@ const options = (fake: Fake, extra: Partial<Parameters<typeof measureScaling>[1]
 });
 
 describe('measureScaling', () => {
-  it('grows sizes by √2 from 1 until a call takes 2 ms, keeping every other size within 128× of the largest', async () => {
+  it('grows sizes by √2 from 1 until a call takes 4 ms, keeping every other size within 128× of the largest', async () => {
     const fake = fakeClock();
     const { at } = fakeWorkload(fake, (n) => 1000 * n);
     const result = await measureScaling(at, options(fake));
     expect(result.sizing).toBe('target');
-    expect(result.sizes.map((s) => s.n)).toEqual([33, 66, 132, 264, 528, 1056, 2111]);
+    expect(result.sizes.map((s) => s.n)).toEqual([33, 66, 132, 264, 528, 1056, 2111, 4221]);
     expect(result.sizes.every((s) => s.values.length === 9)).toBe(true);
-    expect(result.sizes.at(-1)?.callNs).toBeGreaterThanOrEqual(2e6);
+    expect(result.sizes.at(-1)?.callNs).toBeGreaterThanOrEqual(4e6);
   });
 
   it('batches short calls so each sample lasts at least 100 µs, and reports time per call', async () => {
@@ -109,7 +109,7 @@ describe('measureScaling', () => {
 
   it('does not stop on the target before eight sizes: the first calls may be cold', async () => {
     const fake = fakeClock();
-    const { at } = fakeWorkload(fake, () => 3e6);
+    const { at } = fakeWorkload(fake, () => 5e6);
     const result = await measureScaling(at, options(fake));
     expect(result.sizing).toBe('target');
     expect(result.sizes.map((s) => s.n)).toEqual([1, 2, 3, 4, 6, 8, 11, 16]);
