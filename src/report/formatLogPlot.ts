@@ -40,8 +40,8 @@ export function formatLogPlot(
     if (cells !== undefined) cells[column(Math.log(p.n))] = '●';
   });
 
-  const top = reference.format(Math.exp(y1));
-  const bottom = reference.format(Math.exp(y0));
+  const top = reference.format(Math.max(...usable.map((p) => p.value)));
+  const bottom = reference.format(Math.min(...usable.map((p) => p.value)));
   const margin = Math.max(top.length, bottom.length);
   const lines = grid.map((cells, r) => {
     const label = r === 0 ? top : r === height - 1 ? bottom : '';
