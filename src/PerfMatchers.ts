@@ -1,7 +1,9 @@
+import type { Complexity } from './engine/Complexity.js';
 import type { AllocateOptions } from './matchers/AllocateOptions.js';
 import type { QueryCountOptions } from './matchers/QueryCountOptions.js';
 import type { RetainOptions } from './matchers/RetainOptions.js';
 import type { RunUnderOptions } from './matchers/RunUnderOptions.js';
+import type { ScaleOptions } from './matchers/ScaleOptions.js';
 import type { ByteString } from './report/ByteString.js';
 
 /**
@@ -68,4 +70,16 @@ export interface PerfMatchers<R> {
    * await expect(() => client.loadDashboard()).toIssueRequestsAtMost(3);
    */
   toIssueRequestsAtMost(k: number, nOrOptions?: number | QueryCountOptions): Promise<R>;
+
+  /**
+   * Asserts that the cost (time by default) of a sized workload or a function of n grows at most like a
+   * complexity class: fails only when the measured growth is significantly faster.
+   *
+   * @param complexity - the bound, e.g. `'n log n'` or `'O(n log n)'`.
+   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'` or `'ops'`), `maxTimeMs` (ms), `samples` per size.
+   * @example
+   * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n');
+   * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
+   */
+  toScaleAtMost(complexity: Complexity, options?: ScaleOptions): Promise<R>;
 }

@@ -3,6 +3,7 @@ import { toIssueRequestsAtMost } from './toIssueRequestsAtMost.js';
 import { toAllocateAtMost } from './toAllocateAtMost.js';
 import { toRetainAtMost } from './toRetainAtMost.js';
 import { toRunUnder } from './toRunUnder.js';
+import { toScaleAtMost } from './toScaleAtMost.js';
 
 /**
  * Every perfspec matcher, ready for `expect.extend(matchers)` in any runner with Jest-compatible `expect`.
@@ -12,4 +13,4 @@ import { toRunUnder } from './toRunUnder.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost };
+export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost };

@@ -1,0 +1,167 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { engineOverrides } from '../../src/config/engineOverrides.js';
+import { countOp } from '../../src/engine/countOp.js';
+import { sized } from '../../src/engine/sized.js';
+import { matchers } from '../../src/matchers/matchers.js';
+import { fakeClock } from '../fixtures/fakeClock.js';
+import { seededRandom } from '../fixtures/seededRandom.js';
+
+let fake: ReturnType<typeof fakeClock>;
+let noise: () => number;
+/** Spends cost ns on the fake clock with ±5% seeded noise, like a quiet machine. */
+const spend = (costNs: number): void => fake.spend(costNs * (1 + 0.05 * (2 * noise() - 1)));
+
+beforeEach(() => {
+  fake = fakeClock();
+  noise = seededRandom(17);
+  engineOverrides.clock = fake.clock;
+  engineOverrides.loadPerCore = () => 0;
+});
+afterEach(() => {
+  delete engineOverrides.clock;
+  delete engineOverrides.loadPerCore;
+});
+
+const linear = sized((n) => n, (n) => spend(1000 * n));
+const quadratic = sized((n) => n, (n) => spend(50 * n * n));
+const direct = (complexity: unknown, received: unknown, options?: unknown) => matchers.toScaleAtMost.call({}, received, complexity, options);
+
+describe('toScaleAtMost on a fake clock', () => {
+  it('passes a linear workload against n, O(n) and n^2', async () => {
+    await expect(linear).toScaleAtMost('n');
+    await expect(linear).toScaleAtMost('O(n)');
+    await expect(linear).toScaleAtMost('n^2');
+  });
+
+  it('fails a quadratic workload against n and passes it against n^2', async () => {
+    expect((await direct('n', quadratic)).pass).toBe(false);
+    expect((await direct('n^2', quadratic)).pass).toBe(true);
+  });
+
+  it('supports .not without reading isNot for pass', async () => {
+    await expect(quadratic).not.toScaleAtMost('n');
+    const notResult = await matchers.toScaleAtMost.call({ isNot: true }, linear, 'n');
+    expect(notResult.pass).toBe(true);
+    expect(notResult.message()).toContain('growing faster than O(n)');
+    await expect(expect(linear).not.toScaleAtMost('n')).rejects.toThrow(/growing faster than O\(n\)/);
+  });
+
+  it('explains a failure: bound, exponent with interval, best fit, table, plot, rerun, hint', async () => {
+    const result = await direct('n', quadratic);
+    expect(result.message()).toMatchSnapshot();
+  });
+
+  it('accepts a plain function of n, measuring all of it', async () => {
+    await expect((n: number) => spend(3000 * n)).toScaleAtMost('n');
+    expect((await direct('log n', (n: number) => spend(3000 * n))).pass).toBe(false);
+  });
+
+  it('uses the given sizes and reports them in Rerun', async () => {
+    const result = await direct('n', quadratic, { sizes: [50, 100, 200, 400, 800], samples: 5 });
+    expect(result.pass).toBe(false);
+    expect(result.message()).toContain('Rerun:    { sizes: [50, 100, 200, 400, 800], samples: 5 }');
+  });
+
+  it("counts operations exactly with { metric: 'ops' }: n log n fails n and passes n log n", async () => {
+    const mergeLike = sized(
+      (n) => n,
+      (n) => {
+        for (let width = 1; width < n; width *= 2) countOp(n);
+        spend(10 * n);
+      },
+    );
+    expect((await direct('n', mergeLike, { metric: 'ops' })).pass).toBe(false);
+    expect((await direct('n log n', mergeLike, { metric: 'ops' })).pass).toBe(true);
+    // Time cannot see the log factor, which is why ops exist.
+    expect((await direct('n', sized((n) => n, (n) => spend(10 * n * Math.log2(n + 1)))) ).pass).toBe(true);
+  });
+
+  it('does not count operations done in setup', async () => {
+    const result = await direct('1', sized((n) => { countOp(n * n); return n; }, () => { countOp(5); spend(1000); }), { metric: 'ops' });
+    expect(result.pass).toBe(true);
+    expect(result.message()).toContain('5 ops');
+  });
+
+  it('stops an exponential sweep within the cap and fails it against n^3', async () => {
+    const exponential = sized((n) => n, (n) => spend(100 * 2 ** n));
+    const result = await direct('n^3', exponential);
+    expect(result.pass).toBe(false);
+    expect(fake.clock.wallNs()).toBeLessThan(2000e6);
+    expect(result.message()).toMatch(/best fit O\(2\^n\)/);
+    expect(result.message()).toContain('the growth looks exponential');
+  });
+
+  it('is inconclusive with too few usable sizes, and says so', async () => {
+    const result = await direct('n', sized((n) => n, (n) => spend(2 ** n)), { sizes: [10, 20, 30, 40] });
+    expect(result.message()).toContain('Verdict:  inconclusive: only 2 usable sizes (4 needed)');
+    expect(result.message()).toContain('n = 30, whose call was predicted to take');
+  });
+
+  it('decides by the point estimate when the cap leaves too few samples for an interval', async () => {
+    // Eight sizes of near-equal cost (10–17 ms a call, growing like n^8) in a 500 ms cap: after the probes and
+    // the warm-up round, the cap leaves one round or two.
+    const sizes = [100, 101, 102, 103, 104, 105, 106, 107];
+    const result = await direct('1', sized((n) => n, (n) => spend(10e6 * (n / 100) ** 8)), { sizes, maxTimeMs: 500 });
+    expect(result.pass).toBe(false);
+    expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap left as few as [12] samples? per size, too few for an interval; decided by the point estimate \(above the tolerance\)/);
+  });
+
+  it('leaves out sizes below timer noise and says which', async () => {
+    // Each input costs 10 ms to build, so short calls cannot be batched up to a measurable sample.
+    const costlySetup = sized((n) => (spend(10e6), n), (n) => spend(20 * n));
+    const result = await direct('n', costlySetup, { sizes: [10, 20, 40, 80, 100_000, 200_000, 400_000, 800_000], maxTimeMs: 20_000 });
+    const message = result.message();
+    expect(message).toContain('left out: under timer noise');
+    expect(message).toContain('n ≤ 20: samples under 20 µs even batched');
+  });
+
+  it('warns when setup returns different input types across sizes', async () => {
+    const mixed = sized((n) => (n < 300 ? Array.from({ length: n }, () => 0) : new Int32Array(n)), (a) => spend(1000 * a.length));
+    const result = await matchers.toScaleAtMost.call({ isNot: true }, mixed, 'n', { sizes: [100, 200, 400, 800] });
+    expect(result.message()).toContain('setup returned different input types across sizes (Array at n = 100, 200; Int32Array at n = 400, 800)');
+  });
+
+  it('judges async work on the wall clock', async () => {
+    const result = await matchers.toScaleAtMost.call({ isNot: true }, async (n: number) => spend(500 * n), 'n');
+    expect(result.pass).toBe(true);
+    expect(result.message()).toContain('median wall time per call');
+    expect(result.message()).toContain('wall clock (async function, awaited)');
+  });
+});
+
+describe('toScaleAtMost usage errors', () => {
+  it.each([
+    ['n2', /complexity must be one of '1', 'log n', 'n', 'n log n', 'n\^2', 'n\^3', '2\^n'/],
+    ['nlogn', /did you mean 'n log n'\?/],
+    ['O(n²)', /did you mean 'n\^2'\?/],
+    [2, /Received: number 2/],
+  ])('rejects the class %j', async (complexity, pattern) => {
+    await expect(direct(complexity, linear)).rejects.toThrow(pattern);
+  });
+
+  it.each([
+    [[1, 2, 3], /at least 4 increasing positive integers \(3 given/],
+    [[1, 2, 2, 3], /sizes\[2\] does not exceed sizes\[1\]/],
+    [[1, 2, 3.5, 4], /sizes\[2\] is not a positive integer/],
+    [[0, 2, 3, 4], /sizes\[0\] is not a positive integer/],
+    ['1,2,3,4', /not an array/],
+  ])('rejects sizes %j', async (sizes, pattern) => {
+    await expect(direct('n', linear, { sizes })).rejects.toThrow(pattern);
+  });
+
+  it('makes a misspelled class a compile error as well as a runtime one', async () => {
+    // @ts-expect-error 'n lg n' is not a complexity class
+    await expect(expect(linear).toScaleAtMost('n lg n')).rejects.toThrow(/complexity must be one of/);
+    // @ts-expect-error 'memory' is not a metric
+    await expect(expect(linear).toScaleAtMost('n', { metric: 'memory' })).rejects.toThrow(/options.metric must be one of/);
+  });
+
+  it('names the matcher, the argument and the received value', async () => {
+    await expect(direct('n', 42)).rejects.toThrow(/toScaleAtMost: received must be a sized workload from sized\(setup, run\) or a function of the input size n\n\nReceived: number 42/);
+    await expect(direct('n', () => 1)).rejects.toThrow(/takes no parameter/);
+    await expect(direct('n', linear, { metric: 'allocations' })).rejects.toThrow(/the 'allocations' metric is not available yet/);
+    await expect(direct('n', linear, { metric: 'bytes' })).rejects.toThrow(/options.metric must be one of 'time', 'ops', 'allocations', 'queries'/);
+    await expect(direct('n', linear, { samples: 2 })).rejects.toThrow(/options.samples must be at least 3 for the 'time' metric/);
+    await expect(direct('n', linear, { size: [1, 2, 3, 4] })).rejects.toThrow(/unknown option "size"/);
+  });
+});
