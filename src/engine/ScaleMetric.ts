@@ -17,6 +17,8 @@ export interface ScaleMetric {
   readonly unit: string;
   readonly deterministic: boolean;
   readonly toleranceSlope: number;
+  /** Samples per size when the user gives none (default: 5 for deterministic metrics, 9 otherwise). */
+  readonly samplesPerSize?: number;
   /** Takes one sample: `context.calls` calls of `workload`, each on a freshly prepared (unmeasured) input. */
   sample(workload: Workload, context: MetricContext): Promise<MetricSample>;
 }

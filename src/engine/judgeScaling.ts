@@ -55,7 +55,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const random = options.random ?? seededRandom(0x5ca1e);
   const measurement = await measureScaling(workloadAt, {
     metric,
-    samples: options.samples ?? (metric.deterministic ? 5 : 9),
+    samples: options.samples ?? metric.samplesPerSize ?? (metric.deterministic ? 5 : 9),
     maxTimeMs: options.maxTimeMs ?? 2000,
     clock: options.clock ?? nativeClock,
     random,

@@ -155,7 +155,11 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
   const excess = judgement.excess;
   const fit = judgement.fit;
   if (!isNot && result.verdict === 'fail' && excess !== undefined) {
-    if (fit?.bestFit === '2^n') {
+    if (measurement.metric === 'queries') {
+      list.push(`the number of queries per call grows like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a query per item is an N+1; load the related rows in one statement (a JOIN, or WHERE id IN (…)), and see which statement repeats with toIssueQueriesAtMost at one n`);
+    } else if (measurement.metric === 'allocations' && excess.estimate >= 0.3) {
+      list.push(`the bytes allocated per call grow about n^${excess.estimate.toFixed(2)} faster than O(${judgement.bound}): look for a copy or a new array/string built inside a loop; toAllocateAtMost at one n lists the allocation sites`);
+    } else if (fit?.bestFit === '2^n') {
       list.push('the growth looks exponential: look for recursion that recomputes the same subproblems (memoize it)');
     } else if (excess.estimate < 0.3) {
       list.push(`it grows about n^${excess.estimate.toFixed(2)} faster than O(${judgement.bound}), the size of a log factor: look for a sort, a binary search or a tree or heap operation per item`);
