@@ -86,6 +86,7 @@ for (const project of selected) {
   expectStatus('a fast function runs under its budget', 'passed');
   expectStatus('outgoing requests are counted', 'passed');
   expectStatus('allocation is measured per call', 'passed');
+  expectStatus('growth is judged on exact operation counts', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');
   const slow = expectStatus('a slow function fails its budget', 'failed');
   const message = (slow?.failureMessages ?? []).join('\n');

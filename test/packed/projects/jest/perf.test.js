@@ -39,3 +39,12 @@ test('allocation is measured per call', async () => {
   await expect(() => copy(values)).not.toAllocateAtMost('1 KiB');
   await expect(() => copy(values)).toRetainAtMost(0);
 });
+
+test('growth is judged on exact operation counts', async () => {
+  const { countOp, sized } = require('perfspec');
+  const sum = (values) => values.reduce((total, v) => (countOp(), total + v), 0);
+  const pairs = (values) => values.forEach((a) => values.forEach(() => countOp()));
+  const input = (n) => Array.from({ length: n }, (_, i) => i);
+  await expect(sized(input, sum)).toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
+  await expect(sized(input, pairs)).not.toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
+});

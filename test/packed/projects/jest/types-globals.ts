@@ -10,6 +10,9 @@ export async function typeChecks(): Promise<void> {
   await expect(async () => 1).not.toIssueRequestsAtMost(0);
   await expect(() => 1).toAllocateAtMost('2 KiB');
   await expect(() => 1).not.toRetainAtMost('32 B');
+  await expect((n: number) => n).toScaleAtMost('n', { metric: 'allocations' });
+  // @ts-expect-error a misspelled complexity class
+  await expect((n: number) => n).toScaleAtMost('O(n2)');
   // @ts-expect-error a misspelled unit
   await expect(() => 1).toAllocateAtMost('2 kib');
   // @ts-expect-error k is a number of queries

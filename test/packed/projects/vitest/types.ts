@@ -19,6 +19,12 @@ export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRetainAtMost(0);
   // @ts-expect-error a misspelled unit
   await expect(() => 1).toAllocateAtMost('64 KB ');
+  await expect(sized((n) => n, (n) => n)).toScaleAtMost('n log n');
+  await expect((n: number) => n).toScaleAtMost('O(n^2)', { metric: 'ops', sizes: [1, 2, 4, 8], maxTimeMs: 500 });
+  // @ts-expect-error a misspelled complexity class
+  await expect(sized((n) => n, (n) => n)).toScaleAtMost('n logn');
+  // @ts-expect-error an unknown metric
+  await expect(sized((n) => n, (n) => n)).toScaleAtMost('n', { metric: 'memory' });
   // @ts-expect-error k is a number of queries
   await expect(async () => 1).toIssueQueriesAtMost('2');
   // @ts-expect-error ignore is a RegExp or a predicate
