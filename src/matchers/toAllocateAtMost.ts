@@ -12,7 +12,7 @@ import { allocationMessage } from '../report/allocationMessage.js';
 import { byteCount } from '../report/byteCount.js';
 import { check } from '../report/check.js';
 import { receivedWorkload } from '../report/receivedWorkload.js';
-import { validateOptions } from '../report/validateOptions.js';
+import { sizeOrOptions } from '../report/sizeOrOptions.js';
 
 /**
  * Asserts that one call of a function (or of a sized workload at input size n) allocates at most `bytes` in
@@ -29,15 +29,11 @@ import { validateOptions } from '../report/validateOptions.js';
 export async function toAllocateAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toAllocateAtMost';
   const budgetBytes = byteCount(matcher, 'bytes', bytes);
-  const options =
-    typeof nOrOptions === 'number'
-      ? { n: check.positiveInteger(matcher, 'n', nOrOptions) }
-      : validateOptions(matcher, 'options', nOrOptions, {
-          n: check.positiveInteger,
-          calls: check.positiveInteger,
-          warmupCalls: check.positiveInteger,
-          maxTimeMs: check.positiveNumber,
-        });
+  const options = sizeOrOptions(matcher, nOrOptions, {
+    calls: check.positiveInteger,
+    warmupCalls: check.positiveInteger,
+    maxTimeMs: check.positiveNumber,
+  });
   const target = receivedWorkload(matcher, received, options.n);
   const calls = options.calls ?? 5;
   const warmupCalls = options.warmupCalls ?? 100;

@@ -12,9 +12,9 @@ import type { MatcherResult } from '../MatcherResult.js';
 import { byteCount } from '../report/byteCount.js';
 import { check } from '../report/check.js';
 import { receivedWorkload } from '../report/receivedWorkload.js';
+import { sizeOrOptions } from '../report/sizeOrOptions.js';
 import { retentionMessage } from '../report/retentionMessage.js';
 import { usageError } from '../report/usageError.js';
-import { validateOptions } from '../report/validateOptions.js';
 
 const atLeastThree = (matcher: string, argument: string, value: unknown): number => {
   const blocks = check.positiveInteger(matcher, argument, value);
@@ -36,15 +36,11 @@ const atLeastThree = (matcher: string, argument: string, value: unknown): number
 export async function toRetainAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRetainAtMost';
   const bytesPerCall = byteCount(matcher, 'bytes', bytes);
-  const options =
-    typeof nOrOptions === 'number'
-      ? { n: check.positiveInteger(matcher, 'n', nOrOptions) }
-      : validateOptions(matcher, 'options', nOrOptions, {
-          n: check.positiveInteger,
-          blocks: atLeastThree,
-          callsPerBlock: check.positiveInteger,
-          maxTimeMs: check.positiveNumber,
-        });
+  const options = sizeOrOptions(matcher, nOrOptions, {
+    blocks: atLeastThree,
+    callsPerBlock: check.positiveInteger,
+    maxTimeMs: check.positiveNumber,
+  });
   const target = receivedWorkload(matcher, received, options.n);
   const blocks = options.blocks ?? 4;
   const callsPerBlock = options.callsPerBlock ?? 100;

@@ -5,8 +5,8 @@ import type { MatcherContext } from '../MatcherContext.js';
 import type { MatcherResult } from '../MatcherResult.js';
 import { check } from '../report/check.js';
 import { receivedWorkload } from '../report/receivedWorkload.js';
+import { sizeOrOptions } from '../report/sizeOrOptions.js';
 import { timeMessage } from '../report/timeMessage.js';
-import { validateOptions } from '../report/validateOptions.js';
 import { engineOverrides } from '../config/engineOverrides.js';
 
 /**
@@ -24,15 +24,11 @@ import { engineOverrides } from '../config/engineOverrides.js';
 export async function toRunUnder(this: MatcherContext | undefined, received: unknown, budgetMs: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRunUnder';
   const budget = check.positiveNumber(matcher, 'budgetMs', budgetMs);
-  const options =
-    typeof nOrOptions === 'number'
-      ? { n: check.positiveInteger(matcher, 'n', nOrOptions) }
-      : validateOptions(matcher, 'options', nOrOptions, {
-          n: check.positiveInteger,
-          statistic: check.statistic,
-          clock: check.clockMode,
-          maxTimeMs: check.positiveNumber,
-        });
+  const options = sizeOrOptions(matcher, nOrOptions, {
+    statistic: check.statistic,
+    clock: check.clockMode,
+    maxTimeMs: check.positiveNumber,
+  });
   const target = receivedWorkload(matcher, received, options.n);
   const settings = currentSettings();
   const statistic = options.statistic ?? settings.statistic;
