@@ -1,10 +1,10 @@
 // Benchmark of toScaleAtMost's verdicts on a corpus of known algorithms (issue 3): each asserted against its
 // own class (must pass) and against classes at least n^0.5 below it (must fail; with 'ops', every class below),
-// repeated, idle and with a competing CPU-bound process. Optionally @jsheaven/perf on the same corpus.
+// repeated, idle and with a competing CPU-bound process. And @jsheaven/perf on the same corpus.
 //
 //   npm run bench:complexity                  (builds first)
 //   REPS=5 CONDITIONS=idle METRICS=ops node bench/complexity.mjs
-//   JSHEAVEN=/tmp/jsperf/node_modules/@jsheaven/perf/dist/index.esm.js node bench/complexity.mjs
+//   JSHEAVEN=off node bench/complexity.mjs   (skip @jsheaven/perf, which otherwise runs from node_modules)
 import { spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -197,9 +197,12 @@ for (const metric of metrics) {
     for (const r of rows.filter((x) => x.pass !== x.expectPass)) console.log(`  WRONG ${r.name} vs ${r.bound}: expected ${r.expectPass ? 'pass' : 'fail'}\n${r.message}`);
   }
 }
-if (process.env.JSHEAVEN) {
+// @jsheaven/perf is a devDependency, so it runs side by side by default; JSHEAVEN=off skips it, a path picks a build.
+const jsheaven =
+  process.env.JSHEAVEN === 'off' ? undefined : (process.env.JSHEAVEN ?? new URL('../node_modules/@jsheaven/perf/dist/index.esm.js', import.meta.url).pathname);
+if (jsheaven !== undefined) {
   for (const condition of conditions) {
-    const rows = await runJsheaven(process.env.JSHEAVEN, condition);
+    const rows = await runJsheaven(jsheaven, condition);
     const summary = summarize(rows);
     report.runs.push({ tool: '@jsheaven/perf', metric: 'time', condition, summary, answers: [...new Set(rows.map((r) => `${r.name}: ${r.domains}`))] });
     console.log(`@jsheaven/perf time ${condition.padEnd(6)}: ${JSON.stringify(summary)}`);
