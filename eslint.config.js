@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const runnerModules = ['vitest', 'vitest/*', '@jest/globals', 'jest', 'expect', '@jest/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', '.node22/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', '.node22/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

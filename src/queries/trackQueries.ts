@@ -18,7 +18,7 @@ export function trackQueries(target: object): () => void {
     throw usageError({
       matcher: 'trackQueries',
       argument: 'target',
-      expectation: 'a pg Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client, or a drizzle, knex, Sequelize or TypeORM object over one',
+      expectation: 'a pg Client or Pool, a mysql2 connection or pool, a better-sqlite3 Database, a PGlite instance, an ioredis client, or a drizzle, knex, Sequelize, TypeORM or Prisma 7 (pg adapter over a Pool) object over one',
       received: target,
     });
   }
@@ -34,8 +34,10 @@ function track(target: unknown, seen: Set<unknown>): (() => void) | undefined {
   }
   // ORMs keep their driver object under a known property: drizzle `$client`, knex `client.driver`, Sequelize
   // `connectionManager.lib`, TypeORM `driver.master` (pg, mysql pools) or `driver.databaseConnection`
-  // (better-sqlite3), mysql2's promise wrappers (`pool`, `connection`), and the common `client`, `db`, `session`.
-  for (const key of ['$client', 'driver', 'client', 'master', 'databaseConnection', 'pool', 'connection', 'db', 'session', 'connectionManager', 'lib']) {
+  // (better-sqlite3), mysql2's promise wrappers (`pool`, `connection`), Prisma 7's driver adapter
+  // (`_engineConfig.adapter.externalPool`, the pg Pool given to `new PrismaPg(pool)`), and the common `client`, `db`,
+  // `session`.
+  for (const key of ['$client', 'driver', 'client', 'master', 'databaseConnection', 'pool', 'connection', 'db', 'session', 'connectionManager', 'lib', '_engineConfig', 'adapter', 'externalPool']) {
     const inner = (target as Record<string, unknown>)[key];
     const undo = track(inner, seen);
     if (undo !== undefined) return undo;
