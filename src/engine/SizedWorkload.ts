@@ -1,5 +1,4 @@
-/** Marks objects made by `sized()`, so that a plain object with `setup` and `run` is not mistaken for one. */
-export const sizedWorkloadBrand: unique symbol = Symbol.for('perfspec.sized');
+import type { sizedWorkloadBrand } from './sizedWorkloadBrand.js';
 
 /**
  * A workload whose input size can be chosen: `setup(n)` builds an input (never timed) and `run(input)` is the

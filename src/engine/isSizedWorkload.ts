@@ -1,4 +1,5 @@
-import { sizedWorkloadBrand, type SizedWorkload } from './SizedWorkload.js';
+import { sizedWorkloadBrand } from './sizedWorkloadBrand.js';
+import type { SizedWorkload } from './SizedWorkload.js';
 
 /**
  * Whether a value was made by `sized()`.

@@ -1,4 +1,3 @@
-import type { Clock } from './Clock.js';
 import type { ComplexityName } from './ComplexityName.js';
 import type { ComplexityPoint } from './ComplexityPoint.js';
 import { describeContention } from './describeContention.js';
@@ -7,33 +6,10 @@ import { judgeGrowth } from './judgeGrowth.js';
 import { measureScaling } from './measureScaling.js';
 import { nativeClock } from './nativeClock.js';
 import { quantile } from './quantile.js';
-import type { ScaleMetric } from './ScaleMetric.js';
 import type { ScalingVerdict } from './ScalingVerdict.js';
 import { seededRandom } from './seededRandom.js';
 import type { Workload } from './Workload.js';
-
-/**
- * Options of `judgeScaling`. Durations in ms as named.
- *
- * @example
- * await judgeScaling(at, 'n', { metric: opsMetric, sizes: [1000, 2000, 4000, 8000], maxTimeMs: 2000 });
- */
-export interface JudgeScalingOptions {
-  metric: ScaleMetric;
-  sizes?: readonly number[];
-  /** Samples per size (default 9 for time, 5 for deterministic metrics). */
-  samples?: number;
-  /** Cap on the whole assertion (default 2000 ms). */
-  maxTimeMs?: number;
-  clock?: Clock;
-  /** Uniform numbers in [0, 1) for the size order and the bootstrap (default: a fixed seed). */
-  random?: () => number;
-  loadPerCore?: () => number;
-  /** Automatic sizes grow until one call lasts this long, in ns (default 4 ms). */
-  targetCallNs?: number;
-  /** Automatic sizes stop at this n (default 2^20). */
-  maxSize?: number;
-}
+import type { JudgeScalingOptions } from './JudgeScalingOptions.js';
 
 /** A batched time sample shorter than this is dominated by the clocks' resolution and read cost. */
 const noiseFloorNs = 20_000;

@@ -1,5 +1,3 @@
-import type { Clock } from './Clock.js';
-import type { ClockMode } from './ClockMode.js';
 import { isSizedWorkload } from './isSizedWorkload.js';
 import { nativeClock } from './nativeClock.js';
 import { sampleSequentially } from './sampleSequentially.js';
@@ -8,23 +6,7 @@ import { statisticBounds } from './statisticBounds.js';
 import { summarize } from './summarize.js';
 import type { TimeMeasurement } from './TimeMeasurement.js';
 import { toWorkload } from './toWorkload.js';
-
-/**
- * Options of `measureTime`.
- *
- * @example
- * await measureTime(() => parse(doc), { maxTimeMs: 500, precision: 0.05 });
- */
-export interface MeasureTimeOptions {
-  /** Input size, required for a sized workload. */
-  n?: number;
-  clockMode?: ClockMode;
-  /** Cap on measuring time (default 1000 ms). */
-  maxTimeMs?: number;
-  /** Stop once the 95% interval of the median is narrower than this fraction of it (default 0.04 = ±2%). */
-  precision?: number;
-  clock?: Clock;
-}
+import type { MeasureTimeOptions } from './MeasureTimeOptions.js';
 
 /**
  * Measures a function's (or a sized workload's) per-call time outside any assertion: warm-up, batching and

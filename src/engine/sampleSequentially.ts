@@ -1,29 +1,9 @@
-import type { Clock } from './Clock.js';
-import type { ClockMode } from './ClockMode.js';
 import { sampleTime } from './sampleTime.js';
 import type { SamplingRun } from './SamplingRun.js';
 import { sequentialLook } from './sequentialLook.js';
 import type { TimeSample } from './TimeSample.js';
 import type { Workload } from './Workload.js';
-
-/**
- * Options of a sequential sampling run. Times in ns unless the name says otherwise.
- *
- * @example
- * const options: SamplingOptions = { clock: nativeClock, clockMode: 'auto', maxTimeMs: 1000, totalAlpha: 0.01, callTimeoutNs: 2e9 };
- */
-export interface SamplingOptions {
-  clock: Clock;
-  clockMode: ClockMode;
-  /** Cap on the whole run's wall time, in ms; sampling stops before a batch would cross it. */
-  maxTimeMs: number;
-  /** Error rate spread over all looks (per side). */
-  totalAlpha: number;
-  /** A call whose promise has not settled this long after its batch began is abandoned. */
-  callTimeoutNs: number;
-  /** Batches are made at least this long so the clocks' resolution and read cost do not matter (default 100 µs). */
-  minSampleNs?: number;
-}
+import type { SamplingOptions } from './SamplingOptions.js';
 
 /** Default minimum batch duration: 100× the CPU clock's 1 µs resolution, 200× its ~0.45 µs read cost. */
 const defaultMinSampleNs = 100_000;

@@ -1,4 +1,5 @@
-import { sizedWorkloadBrand, type SizedWorkload } from './SizedWorkload.js';
+import { sizedWorkloadBrand } from './sizedWorkloadBrand.js';
+import type { SizedWorkload } from './SizedWorkload.js';
 
 /**
  * Describes a workload of adjustable size: `setup(n)` builds an input of size n and is never timed; `run(input)`
