@@ -12,17 +12,12 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { resetQuerySpy } from '../../src/queries/resetQuerySpy.js';
 import { trackQueries } from '../../src/queries/trackQueries.js';
-import { serverReachable } from './serverReachable.js';
+import { postgres, postgresUp } from './postgresServer.js';
 
 // ORMs are counted at their driver: each statement once, never once by the ORM and again by the driver.
 
-const pgConfig = {
-  host: process.env['PGHOST'] ?? '127.0.0.1',
-  port: Number(process.env['PGPORT'] ?? 5432),
-  user: process.env['PGUSER'] ?? 'postgres',
-  database: process.env['PGDATABASE'] ?? 'test',
-};
-const pgUp = await serverReachable('PostgreSQL', pgConfig.host, pgConfig.port, 'Start it, or point PGHOST/PGPORT/PGUSER/PGDATABASE at one (trust auth); with CI set these tests always run.');
+const pgConfig = postgres;
+const pgUp = postgresUp;
 
 async function withoutZeroConfig(body: () => Promise<void>): Promise<void> {
   resetQuerySpy({ autoInstall: false });

@@ -3,15 +3,10 @@ import { expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { sqlContract } from './contract/sqlContract.js';
 import type { Row } from './contract/SqlHarness.js';
-import { serverReachable } from './serverReachable.js';
+import { postgres, postgresUp } from './postgresServer.js';
 
-const config = {
-  host: process.env['PGHOST'] ?? '127.0.0.1',
-  port: Number(process.env['PGPORT'] ?? 5432),
-  user: process.env['PGUSER'] ?? 'postgres',
-  database: process.env['PGDATABASE'] ?? 'test',
-};
-const up = await serverReachable('PostgreSQL', config.host, config.port, 'Start it, or point PGHOST/PGPORT/PGUSER/PGDATABASE at one (trust auth); with CI set these tests always run.');
+const config = postgres;
+const up = postgresUp;
 
 const client = new pg.Client(config);
 const pool = new pg.Pool({ ...config, max: 1 });

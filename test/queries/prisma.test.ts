@@ -9,16 +9,11 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { trackQueries } from '../../src/queries/trackQueries.js';
-import { serverReachable } from './serverReachable.js';
+import { postgres, postgresUp } from './postgresServer.js';
 
 // Prisma 7 with a driver adapter: the statements go through `pg`, so zero-config counts them once, at the driver.
-const config = {
-  host: process.env['PGHOST'] ?? '127.0.0.1',
-  port: Number(process.env['PGPORT'] ?? 5432),
-  user: process.env['PGUSER'] ?? 'postgres',
-  database: process.env['PGDATABASE'] ?? 'test',
-};
-const up = await serverReachable('PostgreSQL', config.host, config.port, 'Start it, or point PGHOST/PGPORT/PGUSER/PGDATABASE at one (trust auth); with CI set these tests always run.');
+const config = postgres;
+const up = postgresUp;
 const here = import.meta.dirname;
 
 interface Team {
