@@ -40,7 +40,7 @@ export async function measureAllocation<Input>(
     throw new TypeError('measureAllocation: received must be a function or a sized workload');
   }
   // run's parameter makes SizedWorkload<Input> invariant; the engine only ever passes run what setup built.
-  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n);
+  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n, options.maxTimeMs ?? 1000);
   const probe = options.probe ?? nativeHeapProbe();
   const clock = options.clock ?? nativeClock;
   const calls = options.calls ?? 5;

@@ -33,7 +33,7 @@ export async function measureRetention<Input>(
     throw new TypeError('measureRetention: received must be a function or a sized workload');
   }
   // run's parameter makes SizedWorkload<Input> invariant; the engine only ever passes run what setup built.
-  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n);
+  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n, options.maxTimeMs ?? 2000);
   const probe = options.probe ?? nativeHeapProbe();
   const clock = options.clock ?? nativeClock;
   const blocks = Math.max(3, options.blocks ?? 4);

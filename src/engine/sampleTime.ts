@@ -2,10 +2,9 @@ import type { Clock } from './Clock.js';
 import { isThenable } from './isThenable.js';
 import type { TimeSample } from './TimeSample.js';
 import type { Workload } from './Workload.js';
+import { realTimeout } from './realTimeout.js';
+import { assertClockAdvances } from './assertClockAdvances.js';
 
-// Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
-const realSetTimeout = globalThis.setTimeout;
-const realClearTimeout = globalThis.clearTimeout;
 const timedOut: unique symbol = Symbol('timed out');
 
 /**
@@ -26,7 +25,7 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
   }
   const { call } = workload;
   let awaited = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancel: (() => void) | undefined;
   let deadline: Promise<typeof timedOut> | undefined;
   const wall0 = clock.wallNs();
   const cpu0 = clock.cpuNs();
@@ -36,17 +35,18 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
       if (!isThenable(result)) continue;
       awaited = true;
       deadline ??= new Promise((resolve) => {
-        timer = realSetTimeout(() => resolve(timedOut), Math.max(1, (timeoutNs - (clock.wallNs() - wall0)) / 1e6));
-        (timer as { unref?: () => void }).unref?.();
+        cancel = realTimeout(() => resolve(timedOut), (timeoutNs - (clock.wallNs() - wall0)) / 1e6);
       });
       if ((await Promise.race([result, deadline])) === timedOut) {
         return { calls: i + 1, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, awaited, timedOut: true };
       }
     }
   } finally {
-    if (timer !== undefined) realClearTimeout(timer);
+    cancel?.();
   }
   const cpu1 = clock.cpuNs();
   const wall1 = clock.wallNs();
-  return { calls, wallNs: wall1 - wall0, cpuNs: cpu1 - cpu0, awaited, timedOut: false };
+  const sample: TimeSample = { calls, wallNs: wall1 - wall0, cpuNs: cpu1 - cpu0, awaited, timedOut: false };
+  assertClockAdvances(sample);
+  return sample;
 }

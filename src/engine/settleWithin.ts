@@ -1,6 +1,4 @@
-// Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
-const realSetTimeout = globalThis.setTimeout;
-const realClearTimeout = globalThis.clearTimeout;
+import { realTimeout } from './realTimeout.js';
 
 /**
  * Awaits a measured call's promise for at most `timeoutMs` milliseconds (real time, whatever fake timers are
@@ -16,19 +14,16 @@ export async function settleWithin(result: PromiseLike<unknown>, timeoutMs: numb
     await result;
     return;
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
+  let cancel: (() => void) | undefined;
   const deadline = new Promise<never>((_, reject) => {
-    timer = realSetTimeout(
-      () => {
-        const waitedMs = Math.round(timeoutMs);
-        reject(new Error(`perfspec: the measured call had not settled after ${waitedMs} ms; raise maxTimeMs, or look for a promise that never settles`));
-      },
-      Math.max(1, timeoutMs),
-    );
+    cancel = realTimeout(() => {
+      const waitedMs = Math.round(timeoutMs);
+      reject(new Error(`perfspec: the measured call had not settled after ${waitedMs} ms; raise maxTimeMs, or look for a promise that never settles`));
+    }, timeoutMs);
   });
   try {
     await Promise.race([result, deadline]);
   } finally {
-    realClearTimeout(timer);
+    cancel?.();
   }
 }

@@ -51,7 +51,7 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
   let sites: SiteProfile | undefined;
   if (!pass) {
     // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
-    const workload = toWorkload(target, options.n);
+    const workload = toWorkload(target, options.n, maxTimeMs);
     const prepared = workload.prepare?.();
     const input = isThenable(prepared) ? await prepared : prepared;
     sites = await profileAllocationSites(() => workload.call(input), probe, { expectedBytes: measurement.bytesPerCall });

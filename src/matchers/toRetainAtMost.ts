@@ -65,7 +65,7 @@ export async function toRetainAtMost(this: MatcherContext | undefined, received:
   if (!pass) {
     // One more block under the sampling profiler, keeping only objects still alive after a full gc: the sites of
     // the retained memory.
-    const workload = toWorkload(target, options.n);
+    const workload = toWorkload(target, options.n, maxTimeMs);
     const inputs: unknown[] = [];
     for (let i = 0; i < callsPerBlock && workload.prepare !== undefined; i++) {
       const input = workload.prepare();

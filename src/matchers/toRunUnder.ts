@@ -34,7 +34,7 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
   const statistic = options.statistic ?? settings.statistic;
   const clockMode = options.clock ?? settings.clock;
   const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
-  const result = await judgeTime(toWorkload(target, options.n), budget * settings.timeScale * 1e6, {
+  const result = await judgeTime(toWorkload(target, options.n, maxTimeMs), budget * settings.timeScale * 1e6, {
     statistic,
     clockMode,
     maxTimeMs,

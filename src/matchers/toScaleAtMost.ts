@@ -1,4 +1,5 @@
 import { engineOverrides } from '../config/engineOverrides.js';
+import { capWithinTest } from '../config/capWithinTest.js';
 import { explicitSettings } from '../config/explicitSettings.js';
 import { complexityClasses } from '../engine/complexityClasses.js';
 import type { ComplexityName } from '../engine/ComplexityName.js';
@@ -15,6 +16,7 @@ import type { MatcherContext } from '../MatcherContext.js';
 import type { MatcherResult } from '../MatcherResult.js';
 import { check } from '../report/check.js';
 import { scaleMessage } from '../report/scaleMessage.js';
+import { checkCallable } from '../report/checkCallable.js';
 import { usageError } from '../report/usageError.js';
 import { validateOptions } from '../report/validateOptions.js';
 
@@ -47,10 +49,11 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   if (!metric.deterministic && valid.samples !== undefined && valid.samples < 3) {
     throw usageError({ matcher, argument: 'options.samples', expectation: `at least 3 for the '${metric.name}' metric: a median of fewer samples has no spread to bootstrap`, received: valid.samples });
   }
-  const workloadAt = receivedSizedWorkload(received);
+  const maxTimeMs = valid.maxTimeMs ?? explicitSettings.maxTimeMs ?? capWithinTest(defaultMaxTimeMs).capMs;
+  const workloadAt = receivedSizedWorkload(received, maxTimeMs);
   const result = await judgeScaling(workloadAt, bound, {
     metric,
-    maxTimeMs: valid.maxTimeMs ?? explicitSettings.maxTimeMs ?? defaultMaxTimeMs,
+    maxTimeMs,
     ...(valid.sizes === undefined ? {} : { sizes: valid.sizes }),
     ...(valid.samples === undefined ? {} : { samples: valid.samples }),
     ...engineOverrides,
@@ -92,8 +95,11 @@ function checkSizes(_matcher: string, argument: string, value: unknown): readonl
 // 'queries' joins here rather than in the engine's registry: the query spy sits above the engine.
 const metrics: { readonly [K in ScaleMetricName]: ScaleMetric } = { ...scaleMetrics, queries: queriesMetric };
 
-function receivedSizedWorkload(received: unknown): (n: number) => Workload {
-  if (isSizedWorkload(received)) return (n) => toWorkload(received, n);
+function receivedSizedWorkload(received: unknown, maxTimeMs: number): (n: number) => Workload {
+  if (isSizedWorkload(received)) {
+    checkCallable(matcher, 'received (its run)', received.run as () => unknown);
+    return (n) => toWorkload(received, n, maxTimeMs);
+  }
   if (typeof received !== 'function') {
     throw usageError({
       matcher,
@@ -112,6 +118,7 @@ function receivedSizedWorkload(received: unknown): (n: number) => Workload {
       hint: 'write expect(n => work(n)), or sized(n => input(n), input => work(input)) to keep building the input out of the measurement',
     });
   }
+  checkCallable(matcher, 'received', received as (n: number) => unknown);
   const fn = received as (n: number) => unknown;
   return (n) => ({ call: () => fn(n), label: `n = ${n}` });
 }

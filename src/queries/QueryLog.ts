@@ -21,4 +21,8 @@ export interface QueryLog {
   readonly elapsedMs: number;
   /** True when the call had not settled within `maxTimeMs` and was abandoned; the log holds what it issued until then. */
   readonly timedOut: boolean;
+  /** The time cap the call ran under, in milliseconds. */
+  readonly maxTimeMs: number;
+  /** Set when the default cap was lowered to stay inside the running test's timeout (this many ms). */
+  readonly cappedByTestTimeoutMs?: number;
 }

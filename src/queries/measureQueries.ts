@@ -1,8 +1,9 @@
-import { setTimeout as realSetTimeout, clearTimeout as realClearTimeout } from 'node:timers';
-import { currentSettings } from '../config/currentSettings.js';
 import { isThenable } from '../engine/isThenable.js';
+import { realTimeout } from '../engine/realTimeout.js';
 import { usageError } from '../report/usageError.js';
+import { repairHooks } from './repairHooks.js';
 import { installDrivers } from './installDrivers.js';
+import { queryCap } from './queryCap.js';
 import type { MeasureQueriesOptions } from './MeasureQueriesOptions.js';
 import type { QueryEvent } from './QueryEvent.js';
 import type { QueryLog } from './QueryLog.js';
@@ -28,18 +29,20 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     throw usageError({ matcher: 'measureQueries', argument: 'fn', expectation: 'a function (sync or async)', received: fn, hint: 'wrap the call: measureQueries(() => work())' });
   }
   const valid = validateQueryOptions('measureQueries', options, false);
-  const maxTimeMs = valid.maxTimeMs ?? Math.max(10_000, currentSettings().maxTimeMs);
+  const cap = queryCap(valid.maxTimeMs);
+  const maxTimeMs = cap.capMs;
   await installDrivers();
+  repairHooks();
   const scope: QueryScope = { open: true, recorded: [], late: [], stacks: new Map() };
   const start = now();
   let timedOut = false;
-  let timer: ReturnType<typeof realSetTimeout> | undefined;
+  let cancel: (() => void) | undefined;
   const call = spyState.als.run(scope, async () => {
     const result = fn();
     if (isThenable(result)) await result;
   });
   const deadline = new Promise<void>((resolve) => {
-    timer = realSetTimeout(() => {
+    cancel = realTimeout(() => {
       timedOut = true;
       resolve();
     }, maxTimeMs);
@@ -48,7 +51,7 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     await Promise.race([call, deadline]);
   } finally {
     scope.open = false;
-    realClearTimeout(timer);
+    cancel?.();
     // An abandoned call may still reject later; its error is not this test's any more.
     if (timedOut) call.catch(() => undefined);
   }
@@ -56,7 +59,8 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
   const events = scope.recorded.map(toQueryEvent);
   const counted = (event: QueryEvent): boolean => {
     if (event.transactionControl && valid.transactionControl !== true) return false;
-    if (valid.ignore instanceof RegExp) return !valid.ignore.test(event.text);
+    // search() rather than test(): a /g or /y RegExp keeps lastIndex between test() calls and skips matches.
+    if (valid.ignore instanceof RegExp) return event.text.search(valid.ignore) === -1;
     if (valid.ignore !== undefined) return !valid.ignore(event);
     return true;
   };
@@ -72,5 +76,7 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     },
     elapsedMs,
     timedOut,
+    maxTimeMs,
+    ...(cap.loweredFromMs === undefined || cap.testTimeoutMs === undefined ? {} : { cappedByTestTimeoutMs: cap.testTimeoutMs }),
   };
 }

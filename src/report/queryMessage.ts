@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import type { MatcherContext } from '../MatcherContext.js';
 import type { QueryEvent } from '../queries/QueryEvent.js';
 import type { QueryLog } from '../queries/QueryLog.js';
+import { displayedText } from './displayedText.js';
 import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
 import { formatTable } from './formatTable.js';
@@ -67,7 +68,7 @@ export function queryMessage(
   }
   if (late.length > 0) {
     evidence.push('', 'Late (issued after the call settled, not counted):');
-    for (const event of late.slice(0, 3)) evidence.push(`  ${clip(event.text, 100)}${event.callSite === undefined ? '' : `  at ${event.callSite}`}`);
+    for (const event of late.slice(0, 3)) evidence.push(`  ${clip(displayedText(event), 100)}${event.callSite === undefined ? '' : `  at ${event.callSite}`}`);
   }
 
   const durations = events.map((event) => event.durationMs).filter((d): d is number => d !== undefined);
@@ -94,7 +95,7 @@ export function queryMessage(
 }
 
 function firstInstance(event: QueryEvent): string[] {
-  const lines = [`  ${clip(event.text, 160)}`];
+  const lines = [`  ${clip(displayedText(event), 160)}`];
   const details = [
     event.params.length > 0 ? `params ${showParams(event.params)}` : undefined,
     event.callSite === undefined ? undefined : `at ${event.callSite}`,
