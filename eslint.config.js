@@ -15,6 +15,12 @@ export default tseslint.config(
     },
   },
   {
+    // The packed adversarial set is CommonJS so that both the Jest (CJS) and Vitest (ESM) projects can load it.
+    files: ['test/packed/abuse/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../*', ...runnerModules], message: 'The engine imports nothing from the layers above it and no test runner.' }] }],
