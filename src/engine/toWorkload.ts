@@ -1,6 +1,6 @@
 import { isSizedWorkload } from './isSizedWorkload.js';
 import { isThenable } from './isThenable.js';
-import { realTimeout } from './realTimeout.js';
+import { settleWithin } from './settleWithin.js';
 import type { SizedWorkload } from './SizedWorkload.js';
 import type { Workload } from './Workload.js';
 
@@ -21,7 +21,7 @@ export function toWorkload(received: (() => unknown) | SizedWorkload<unknown>, n
     const { setup, run } = received;
     const prepare = (): unknown => {
       const input = setup(n);
-      return isThenable(input) ? settledInput(input, n, setupTimeoutMs) : input;
+      return isThenable(input) ? settleWithin(input, setupTimeoutMs, `the sized workload's setup(${n})`) : input;
     };
     return { call: (input) => run(input), prepare, label: `n = ${n.toLocaleString('en-US')}` };
   }
@@ -29,16 +29,3 @@ export function toWorkload(received: (() => unknown) | SizedWorkload<unknown>, n
   return { call: () => fn() };
 }
 
-async function settledInput(input: PromiseLike<unknown>, n: number, timeoutMs: number): Promise<unknown> {
-  let cancel: (() => void) | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    cancel = realTimeout(() => {
-      reject(new Error(`perfspec: the sized workload's setup(${n}) had not settled after ${Math.round(timeoutMs)} ms (maxTimeMs); look for a promise in setup that never settles, or raise maxTimeMs`));
-    }, timeoutMs);
-  });
-  try {
-    return await Promise.race([input, deadline]);
-  } finally {
-    cancel?.();
-  }
-}
