@@ -1,5 +1,5 @@
-import type { Clock } from '../engine/Clock.js';
-import type { HeapProbe } from '../engine/HeapProbe.js';
+import type { Clock } from '../engine/time/nativeClock.js';
+import type { HeapProbe } from '../engine/heap/nativeHeapProbe.js';
 
 /**
  * Collaborators that perfspec's own tests substitute (a fake clock, a fixed machine load, a fake heap). Empty in

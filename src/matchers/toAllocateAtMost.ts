@@ -1,18 +1,33 @@
-import { currentSettings } from '../config/currentSettings.js';
+import { currentSettings } from '../config/configure.js';
 import { engineOverrides } from '../config/engineOverrides.js';
-import { isThenable } from '../engine/isThenable.js';
-import { measureAllocation } from '../engine/measureAllocation.js';
-import { nativeHeapProbe } from '../engine/nativeHeapProbe.js';
-import { profileAllocationSites } from '../engine/profileAllocationSites.js';
-import type { SiteProfile } from '../engine/SiteProfile.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { allocationMessage } from '../report/allocationMessage.js';
-import { byteCount } from '../report/byteCount.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
+import { measureAllocation } from '../engine/heap/measureAllocation.js';
+import { nativeHeapProbe } from '../engine/heap/nativeHeapProbe.js';
+import { profileAllocationSites } from '../engine/heap/profileAllocationSites.js';
+import type { SiteProfile } from '../engine/heap/profileAllocationSites.js';
+import { isThenable, toWorkload } from '../engine/workload.js';
+import { byteCount } from '../input/byteCount.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { allocationMessage } from '../report/toAllocateAtMost.js';
+
+/**
+ * Options of `toAllocateAtMost`.
+ *
+ * @example
+ * await expect(() => encode(msg)).toAllocateAtMost('2 KiB', { calls: 9, warmupCalls: 200, maxTimeMs: 2000 });
+ */
+export interface AllocateOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /** Calls measured after warm-up; the verdict uses their median (default 5). */
+  calls?: number;
+  /** Unmeasured calls first, so JIT tiering settles (default 100, within 30% of maxTimeMs). */
+  warmupCalls?: number;
+  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+}
 
 /**
  * Asserts that one call of a function (or of a sized workload at input size n) allocates at most `bytes` in

@@ -1,20 +1,34 @@
-import { currentSettings } from '../config/currentSettings.js';
+import { currentSettings } from '../config/configure.js';
 import { engineOverrides } from '../config/engineOverrides.js';
-import { isThenable } from '../engine/isThenable.js';
-import { measureRetention } from '../engine/measureRetention.js';
-import { nativeHeapProbe } from '../engine/nativeHeapProbe.js';
-import { profileAllocationSites } from '../engine/profileAllocationSites.js';
-import { retentionExceeds } from '../engine/retentionExceeds.js';
-import type { SiteProfile } from '../engine/SiteProfile.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { byteCount } from '../report/byteCount.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
-import { retentionMessage } from '../report/retentionMessage.js';
-import { usageError } from '../report/usageError.js';
+import { measureRetention, retentionExceeds } from '../engine/heap/measureRetention.js';
+import { nativeHeapProbe } from '../engine/heap/nativeHeapProbe.js';
+import { profileAllocationSites } from '../engine/heap/profileAllocationSites.js';
+import type { SiteProfile } from '../engine/heap/profileAllocationSites.js';
+import { isThenable, toWorkload } from '../engine/workload.js';
+import { byteCount } from '../input/byteCount.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { usageError } from '../input/usageError.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { retentionMessage } from '../report/toRetainAtMost.js';
+
+/**
+ * Options of `toRetainAtMost`.
+ *
+ * @example
+ * await expect(() => server.handle(req)).toRetainAtMost(0, { blocks: 5, callsPerBlock: 200, maxTimeMs: 3000 });
+ */
+export interface RetainOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /** Blocks of calls, a full gc after each; the first is not judged (default 4, at least 3). */
+  blocks?: number;
+  /** Calls per block (default 100). */
+  callsPerBlock?: number;
+  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+}
 
 const atLeastThree = (matcher: string, argument: string, value: unknown): number => {
   const blocks = check.positiveInteger(matcher, argument, value);

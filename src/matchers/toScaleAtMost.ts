@@ -1,22 +1,35 @@
+import { explicitSettings } from '../config/configure.js';
 import { engineOverrides } from '../config/engineOverrides.js';
-import { explicitSettings } from '../config/explicitSettings.js';
-import { complexityClasses } from '../engine/complexityClasses.js';
-import type { ComplexityName } from '../engine/ComplexityName.js';
-import { isSizedWorkload } from '../engine/isSizedWorkload.js';
-import { judgeScaling } from '../engine/judgeScaling.js';
-import { parseComplexity } from '../engine/parseComplexity.js';
-import { scaleMetrics } from '../engine/scaleMetrics.js';
+import { complexityClasses, parseComplexity } from '../engine/growth/complexityClasses.js';
+import type { ComplexityName } from '../engine/growth/complexityClasses.js';
+import { judgeScaling } from '../engine/growth/judgeScaling.js';
+import type { ScaleMetricName, ScaleMetric } from '../engine/growth/metrics/ScaleMetric.js';
+import { scaleMetrics } from '../engine/growth/metrics/scaleMetrics.js';
+import { isSizedWorkload, toWorkload } from '../engine/workload.js';
+import type { Workload } from '../engine/workload.js';
+import { check } from '../input/check.js';
+import { usageError } from '../input/usageError.js';
+import { validateOptions } from '../input/validateOptions.js';
 import { queriesMetric } from '../queries/queriesMetric.js';
-import type { ScaleMetric } from '../engine/ScaleMetric.js';
-import type { ScaleMetricName } from '../engine/ScaleMetricName.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { Workload } from '../engine/Workload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { check } from '../report/check.js';
-import { scaleMessage } from '../report/scaleMessage.js';
-import { usageError } from '../report/usageError.js';
-import { validateOptions } from '../report/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { scaleMessage } from '../report/toScaleAtMost.js';
+
+/**
+ * Options of `toScaleAtMost`.
+ *
+ * @example
+ * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n', { sizes: [1000, 2000, 4000, 8000], samples: 9 });
+ */
+export interface ScaleOptions {
+  /** Input sizes to measure: at least 4 increasing positive integers (default: chosen automatically). */
+  sizes?: readonly number[];
+  /** What grows (default `'time'`); `'ops'` counts `countOp()` calls exactly. */
+  metric?: ScaleMetricName;
+  /** Cap on measuring time for this assertion, setup included, in ms (default 2000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+  /** Samples per size (default 9 for time, 5 for `'ops'`; at least 3 for time). */
+  samples?: number;
+}
 
 const matcher = 'toScaleAtMost';
 const metricNames: readonly ScaleMetricName[] = ['time', 'ops', 'allocations', 'queries'];

@@ -1,5 +1,5 @@
-import { isThenable } from '../engine/isThenable.js';
-import type { ScaleMetric } from '../engine/ScaleMetric.js';
+import { isThenable } from '../engine/workload.js';
+import type { ScaleMetric } from '../engine/growth/metrics/ScaleMetric.js';
 import { measureQueries } from './measureQueries.js';
 
 /**

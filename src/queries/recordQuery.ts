@@ -1,5 +1,25 @@
-import type { RecordedQuery } from './RecordedQuery.js';
 import { spyState } from './spyState.js';
+
+/**
+ * The spy's mutable record of one statement while it runs; `toQueryEvent` turns it into the public `QueryEvent`.
+ *
+ * @example
+ * const query = recordQuery('pg', 'postgresql', 'query', text, params);
+ */
+export interface RecordedQuery {
+  readonly kind: 'query' | 'request';
+  readonly system: string;
+  readonly driver: string;
+  readonly text: string;
+  readonly params: readonly unknown[];
+  /** performance.now() at issue, in ms. */
+  readonly startMs: number;
+  /** An object holding a captured stack trace (`Error.captureStackTrace`), formatted only when shown. */
+  readonly stack: { stack?: string } | undefined;
+  durationMs: number | undefined;
+  rows: number | undefined;
+  failed: boolean;
+}
 
 const now = performance.now.bind(performance);
 
@@ -28,4 +48,17 @@ export function recordQuery(driver: string, system: string, kind: 'query' | 'req
   const query: RecordedQuery = { kind, system, driver, text, params, startMs: now(), stack, durationMs: undefined, rows: undefined, failed: false };
   (scope.open ? scope.recorded : scope.late).push(query);
   return query;
+}
+
+/**
+ * Marks a recorded statement complete: its duration, the rows it returned or affected, and whether it failed.
+ *
+ * @example
+ * finishQuery(query, result.rowCount ?? undefined, false);
+ */
+export function finishQuery(query: RecordedQuery | undefined, rows: number | undefined, failed: boolean): void {
+  if (query === undefined || query.durationMs !== undefined) return;
+  query.durationMs = now() - query.startMs;
+  query.rows = rows;
+  query.failed = failed;
 }
