@@ -1,4 +1,4 @@
-import { currentSettings } from '../config/configure.js';
+import { queryMaxTimeMs } from '../config/effectiveOptions.js';
 import { isThenable, realDeadline, timedOut as deadlinePassed } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { usageError } from '../input/usageError.js';
@@ -87,7 +87,7 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     throw usageError({ matcher: 'measureQueries', argument: 'fn', expectation: 'a function (sync or async)', received: fn, hint: 'wrap the call: measureQueries(() => work())' });
   }
   const valid = validateQueryOptions('measureQueries', options, false);
-  const maxTimeMs = valid.maxTimeMs ?? Math.max(10_000, currentSettings().maxTimeMs);
+  const maxTimeMs = queryMaxTimeMs(valid.maxTimeMs);
   await installDrivers();
   const scope: QueryScope = { open: true, recorded: [], late: [], stacks: new Map() };
   const start = now();
