@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const runnerModules = ['vitest', 'vitest/*', '@jest/globals', 'jest', 'expect', '@jest/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', '.node22/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', 'bench/corpus/node_modules/**', 'bench/corpus/.jest/**', '.node22/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -13,6 +13,12 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
     },
+  },
+  {
+    // The corpus cases are CommonJS so that a Jest test file can require them as well as the ESM bench scripts.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {
     files: ['src/engine/**/*.ts'],
