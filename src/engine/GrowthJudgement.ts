@@ -13,7 +13,10 @@ import type { SlopeInterval } from './SlopeInterval.js';
  */
 export interface GrowthJudgement {
   verdict: 'pass' | 'fail' | 'inconclusive';
-  /** What the assertion reports: false only on evidence of faster growth (or, inconclusive, a point estimate above the tolerance). */
+  /**
+   * What the assertion reports: false on evidence of faster growth, or, inconclusive, a point estimate above the
+   * tolerance or no estimate at all (fewer than two sizes).
+   */
   pass: boolean;
   /** Why the verdict is inconclusive: fewer than four usable sizes. */
   reason?: 'too-few-sizes';

@@ -1,3 +1,4 @@
+import type { GrowthStep } from './findStep.js';
 import type { GrowthJudgement } from './GrowthJudgement.js';
 import type { ScalingMeasurement } from './ScalingMeasurement.js';
 
@@ -14,9 +15,19 @@ export interface ScalingVerdict {
   pass: boolean;
   /**
    * Why inconclusive: fewer than four usable sizes, because of the sweep itself or because sizes were below timer
-   * noise; or the time cap left sizes with too few samples for an interval (then the point estimate decides).
+   * noise; the time cap left sizes with too few samples for an interval (then the point estimate decides); no size
+   * got a single sample (calls too slow for the cap, or one never settled); the 'ops' metric counted no operation
+   * at any size (no countOp() call ran); a step in cost was seen with too few sizes above it to judge there; or
+   * the growth over the larger sizes came from below the top sizes, which are flat (a step near the top, or
+   * growth that stopped), so a failure would not be confident. 'no-samples' and 'no-ops' never pass: there is no
+   * evidence to pass on.
    */
-  reason?: 'too-few-sizes' | 'timer-noise' | 'few-samples';
+  reason?: 'too-few-sizes' | 'timer-noise' | 'few-samples' | 'no-samples' | 'no-ops' | 'step' | 'flat-top';
+  /**
+   * A one-time jump in cost per g(n) with flat cost on both sides (a cache, hash-table or gc threshold): the
+   * verdict was judged on the sizes above it.
+   */
+  step?: GrowthStep;
   judgement: GrowthJudgement;
   measurement: ScalingMeasurement;
   /** Sizes measured but left out of the fit: samples under 20 µs even batched, too few samples, or a metric of 0. */

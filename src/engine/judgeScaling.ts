@@ -1,6 +1,9 @@
+import { bootstrapSlopes } from './bootstrapSlopes.js';
+import { complexityClasses } from './complexityClasses.js';
 import type { ComplexityName } from './ComplexityName.js';
 import type { ComplexityPoint } from './ComplexityPoint.js';
 import { describeContention } from './describeContention.js';
+import { findStep } from './findStep.js';
 import { hostLoadPerCore } from './hostLoadPerCore.js';
 import { judgeGrowth } from './judgeGrowth.js';
 import { measureScaling } from './measureScaling.js';
@@ -54,15 +57,29 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const growth = { toleranceSlope: metric.toleranceSlope, random };
   let judgement = judgeGrowth(points, bound, growth);
   let fewSamples = false;
+  let step: ReturnType<typeof findStep>;
+  let flatTop = false;
   if (judgement.verdict === 'inconclusive' && sparse.length > 0) {
     // The cap cut sampling short: sizes with 1–2 samples give no interval but still a point estimate, which is
     // better evidence than none (a 2^n function on a busy machine must not pass for lack of samples).
     const partial = judgeGrowth([...points, ...sparse], bound, growth);
-    const pass = partial.excess === undefined || partial.excess.estimate <= metric.toleranceSlope;
+    const pass = partial.excess !== undefined && partial.excess.estimate <= metric.toleranceSlope;
     judgement = { ...partial, verdict: 'inconclusive', pass, reason: 'too-few-sizes' };
     fewSamples = true;
   } else {
     for (const point of sparse) excluded.push({ n: point.n, reason: 'few-samples' });
+  }
+  if (!judgement.pass && !fewSamples && metric.name === 'time') {
+    // A memory step (the working set leaving a cache, a hash table or a gc generation outgrowing its space) raises
+    // the cost per item once; a slope fitted across it reads as growth. Judge above the step when both sides are flat.
+    step = findStep(points, bound, metric.toleranceSlope, random);
+    if (step !== undefined) judgement = step.above;
+    else if (judgement.verdict === 'fail' && flatAtTop(points, bound, metric.toleranceSlope)) {
+      // The excess sits below the top sizes, which are flat: a step too close to the top to judge above it, or
+      // growth that stopped. Either way the data do not support a confident failure.
+      judgement = { ...judgement, verdict: 'inconclusive', reason: 'too-few-sizes' };
+      flatTop = true;
+    }
   }
 
   const totalCpu = measurement.sizes.reduce((sum, s) => sum + s.sampleCpuNs.reduce((a, b) => a + b, 0), 0);
@@ -70,10 +87,33 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const cpuWallRatio = totalWall > 0 ? totalCpu / totalWall : 1;
   const loadPerCore = (options.loadPerCore ?? hostLoadPerCore)();
   const result: ScalingVerdict = { verdict: judgement.verdict, pass: judgement.pass, judgement, measurement, excluded, cpuWallRatio, loadPerCore };
-  if (judgement.verdict === 'inconclusive') {
-    result.reason = fewSamples ? 'few-samples' : excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
-  }
+  if (step !== undefined) result.step = step;
+  if (judgement.verdict === 'inconclusive') result.reason = flatTop ? 'flat-top' : inconclusiveReason(result, fewSamples, metric.name);
+  if (result.reason === 'no-samples' || result.reason === 'no-ops') result.pass = false;
   const contention = describeContention(measurement.async, measurement.clock, cpuWallRatio, loadPerCore);
   if (contention !== undefined) result.contention = contention;
   return result;
+}
+
+function inconclusiveReason(result: ScalingVerdict, fewSamples: boolean, metric: string): NonNullable<ScalingVerdict['reason']> {
+  const { measurement, excluded } = result;
+  if (fewSamples) return 'few-samples';
+  if (result.step !== undefined) return 'step';
+  if (measurement.sizes.every((s) => s.values.length === 0)) return 'no-samples';
+  if (metric === 'ops' && measurement.sizes.every((s) => s.values.every((v) => v === 0))) return 'no-ops';
+  return excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
+}
+
+/** Sizes at the top over which the growth must persist for a time failure to be confident… */
+const topSizes = 3;
+/** …spanning about 4× in n (3.9: automatic sizes are rounded). */
+const topRange = 3.9;
+
+/** Whether the largest sizes (3, spanning ≥ 4×) show no excess over the bound by their point estimate. */
+function flatAtTop(points: readonly ComplexityPoint[], bound: ComplexityName, toleranceSlope: number): boolean {
+  const sorted = [...points].sort((a, b) => a.n - b.n);
+  const top = sorted.slice(-topSizes);
+  if (top.length < topSizes || (top.at(-1) as ComplexityPoint).n < topRange * (top[0] as ComplexityPoint).n) return false;
+  const [excess] = bootstrapSlopes(top, [complexityClasses[bound].logG], () => 0.5, 0);
+  return excess !== undefined && excess.estimate <= toleranceSlope;
 }

@@ -28,6 +28,10 @@ const shortCallNs = 20_000;
 const minProbedSizes = 8;
 /** Below this, the CPU clock's 1 µs resolution makes wall time the better estimate of one call's work. */
 const cpuResolvedNs = 50_000;
+/** Local exponents over consecutive doublings of n that differ by more than this mean the growth is not steady yet… */
+const unsettledExponent = 0.5;
+/** …and sizes then grow on until one call takes this many times the target. */
+const maxExtension = 3;
 /** Share of the time cap that choosing sizes may use. */
 const probingShare = 0.35;
 /** A local log-log slope above this is steeper than n^3 with room to spare: treated as exponential growth. */
@@ -50,11 +54,15 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   const capNs = options.maxTimeMs * 1e6;
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
-  // One sample at any size may cost this much wall time, setup included, so that all rounds fit in the cap.
-  const perSampleNs = capNs / ((samples + 1) * 6);
-  // 4 ms rather than 1–2: probe calls, cold or sharing the CPU with gc threads, read up to twice the warm time,
-  // and a target reached too early leaves constant overheads dominant at the larger sizes.
-  const targetCallNs = Math.min(options.targetCallNs ?? 4e6, perSampleNs);
+  // One sample at any size may cost this much wall time, setup included, so that all rounds fit in the cap: the
+  // largest size's rounds cost about twice its own (the smaller sizes add a geometric series), probing about as
+  // much again. 50 ms at the default 2 s and 9 samples.
+  const perSampleNs = capNs / ((samples + 1) * 4);
+  // A third of a sample's share of the cap (16.7 ms at the default 2 s and 9 samples), not a fixed few ms: real bugs
+  // often show their growth only where one call takes tens of milliseconds (a quadratic with a small constant, an
+  // indexOf-as-a-set whose fix is slower below a few thousand items), and memory steps (a cache or hash table
+  // outgrown) need sizes well above them to be told from a slope.
+  const targetCallNs = Math.min(options.targetCallNs ?? perSampleNs / maxExtension, perSampleNs);
   const maxSize = options.maxSize ?? 2 ** 20;
 
   let isAsync = false;
@@ -145,11 +153,27 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
 function automaticStop(probed: readonly SizeMeasurement[], targetCallNs: number, perSampleNs: number, probingTimeUsed: boolean): ScalingMeasurement['sizing'] | undefined {
   const last = probed.at(-1);
   if (last === undefined) return undefined;
-  if (last.workNs >= targetCallNs && probed.length >= minProbedSizes) return 'target';
+  if (last.workNs >= targetCallNs && probed.length >= minProbedSizes && (last.workNs >= maxExtension * targetCallNs || settled(probed))) return 'target';
   if (last.n >= shortCallMaxSize && last.workNs < shortCallNs) return 'short-calls';
   const wallPerCallNs = last.setupNs + last.callNs;
   if (batchFor(last.workNs, wallPerCallNs, perSampleNs) * wallPerCallNs > perSampleNs) return 'setup-cost';
   return probingTimeUsed ? 'time-cap' : undefined;
+}
+
+/**
+ * Whether the growth at the top of the probed sizes looks steady: the local exponents over the last doubling of n
+ * and the doubling before agree within `unsettledExponent`. A step just crossed (a cache or hash table outgrown)
+ * or growth that starts only now makes them disagree; then the sizes go on growing (up to `maxExtension` times the
+ * target) so that the judgement has sizes above the change.
+ */
+function settled(probed: readonly SizeMeasurement[]): boolean {
+  const last = probed.at(-1) as SizeMeasurement;
+  const at = (n: number): SizeMeasurement | undefined => probed.findLast((p) => p.n <= n);
+  const mid = at(last.n / 2);
+  const low = at(last.n / 4);
+  if (mid === undefined || low === undefined || mid === low || mid === last) return true;
+  const exponent = (a: SizeMeasurement, b: SizeMeasurement): number => Math.log(b.workNs / a.workNs) / Math.log(b.n / a.n);
+  return Math.abs(exponent(mid, last) - exponent(low, mid)) <= unsettledExponent;
 }
 
 function* automaticSizes(maxSize: number): Generator<number> {

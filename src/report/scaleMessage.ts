@@ -59,6 +59,11 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     );
   }
 
+  if (result.step !== undefined) {
+    const { step } = result;
+    evidence.push('', `  Step:    the cost per ${bound === '1' ? 'call' : `O(${bound})`} jumped ×${step.factor.toFixed(1)} between n = ${formatSize(step.fromN)} and n = ${formatSize(step.toN)} and is flat on both sides (a cache, hash-table or gc threshold, not growth): judged on n ≥ ${formatSize(step.toN)}`);
+  }
+
   const samples = Math.min(...sizes.map((s) => s.values.length));
   const kind = measurement.async ? 'async function, awaited' : 'sync function';
   const measured = [
@@ -140,7 +145,19 @@ function describeSizing(result: ScalingVerdict): string {
 
 function inconclusiveVerdict(result: ScalingVerdict): string {
   const usable = result.measurement.sizes.length - result.excluded.length;
-  const decided = result.judgement.excess === undefined ? 'passed for lack of evidence' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
+  const decided = result.judgement.excess === undefined ? 'not passed: a growth cannot be read from fewer than 2 sizes' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
+  const stopped = result.measurement.stoppedAt;
+  if (result.reason === 'no-samples') {
+    const why = result.measurement.sizing === 'call-timeout' || result.measurement.sampling === 'call-timeout' ? `a call${stopped === undefined ? '' : ` at n = ${formatSize(stopped.n)}`} did not settle within the time cap` : 'the time cap ran out before any size got a sample';
+    return `inconclusive: nothing was measured (${why}); not passed: there is no evidence to pass on`;
+  }
+  if (result.reason === 'no-ops') return 'inconclusive: no operation was counted at any size (0 countOp() calls per call); not passed: there is nothing to judge';
+  if (result.reason === 'flat-top') {
+    return `inconclusive: the growth over the larger sizes lies below the largest three, which are flat (a step in cost near the top, e.g. a cache or hash table outgrown, or growth that stopped); ${decided}`;
+  }
+  if (result.reason === 'step' && result.step !== undefined) {
+    return `inconclusive: a step in cost between n = ${formatSize(result.step.fromN)} and ${formatSize(result.step.toN)}, with too few sizes above it for an interval; decided by the point estimate above the step (${result.pass ? 'within' : 'above'} the tolerance)`;
+  }
   if (result.reason === 'few-samples') {
     const fewest = Math.min(...result.measurement.sizes.filter((s) => s.values.length > 0).map((s) => s.values.length));
     return `inconclusive: the time cap left as few as ${fewest} ${fewest === 1 ? 'sample' : 'samples'} per size, too few for an interval; ${decided}`;
@@ -180,7 +197,11 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
     const described = [...types].map(([type, ns]) => `${type} at n = ${ns.map(formatSize).join(', ')}`).join('; ');
     list.push(`setup returned different input types across sizes (${described}): a change of representation changes the cost per item`);
   }
-  if (result.verdict === 'inconclusive') {
+  if (result.reason === 'no-ops') {
+    list.push("call countOp() in the measured code (run, not setup), once per operation to count, e.g. in the loop body; or use the default 'time' metric");
+  } else if (result.reason === 'no-samples' && (measurement.sizing === 'call-timeout' || measurement.sampling === 'call-timeout')) {
+    list.push('the measured call never settled: check that its promise resolves (a callback never called, an awaited promise nobody resolves), or raise maxTimeMs if it is only slow');
+  } else if (result.verdict === 'inconclusive') {
     list.push('give more room: raise maxTimeMs, or pass { sizes } (≥ 4, increasing) whose calls take between 10 µs and 10 ms');
   }
   if (measurement.sizing === 'over-budget' && measurement.stoppedAt !== undefined) {
