@@ -1,5 +1,6 @@
 import type { GrowthStep } from './findStep.js';
 import type { GrowthJudgement } from './GrowthJudgement.js';
+import type { GrowthHotspot } from './profileGrowth.js';
 import type { ScalingMeasurement } from './ScalingMeasurement.js';
 
 /**
@@ -19,15 +20,21 @@ export interface ScalingVerdict {
    * got a single sample (calls too slow for the cap, or one never settled); the 'ops' metric counted no operation
    * at any size (no countOp() call ran); a step in cost was seen with too few sizes above it to judge there; or
    * the growth over the larger sizes came from below the top sizes, which are flat (a step near the top, or
-   * growth that stopped), so a failure would not be confident. 'no-samples' and 'no-ops' never pass: there is no
-   * evidence to pass on.
+   * growth that stopped), so a failure would not be confident; or the cap ended the sizes before calls reached
+   * half the target ('short-sweep': growth that shows only at larger n was never reached). 'no-samples', 'no-ops'
+   * and 'short-sweep' never pass: there is no evidence to pass on.
    */
-  reason?: 'too-few-sizes' | 'timer-noise' | 'few-samples' | 'no-samples' | 'no-ops' | 'step' | 'flat-top';
+  reason?: 'too-few-sizes' | 'timer-noise' | 'few-samples' | 'no-samples' | 'no-ops' | 'step' | 'flat-top' | 'short-sweep';
   /**
    * A one-time jump in cost per g(n) with flat cost on both sides (a cache, hash-table or gc threshold): the
    * verdict was judged on the sizes above it.
    */
   step?: GrowthStep;
+  /**
+   * For a time-growth failure of synchronous work: the functions whose share of the CPU time grows most between
+   * the smallest and the largest size (from CPU profiles of both), and what the top one's time was spent in.
+   */
+  profile?: { hotspots: GrowthHotspot[]; hint?: 'regexp' | 'search' | 'copy' };
   judgement: GrowthJudgement;
   measurement: ScalingMeasurement;
   /** Sizes measured but left out of the fit: samples under 20 µs even batched, too few samples, or a metric of 0. */

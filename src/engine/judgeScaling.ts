@@ -4,6 +4,7 @@ import type { ComplexityName } from './ComplexityName.js';
 import type { ComplexityPoint } from './ComplexityPoint.js';
 import { describeContention } from './describeContention.js';
 import { findStep } from './findStep.js';
+import { profileGrowth } from './profileGrowth.js';
 import { hostLoadPerCore } from './hostLoadPerCore.js';
 import { judgeGrowth } from './judgeGrowth.js';
 import { measureScaling } from './measureScaling.js';
@@ -90,8 +91,24 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   if (step !== undefined) result.step = step;
   if (judgement.verdict === 'inconclusive') result.reason = flatTop ? 'flat-top' : inconclusiveReason(result, fewSamples, metric.name);
   if (result.reason === 'no-samples' || result.reason === 'no-ops') result.pass = false;
+  const largest = measurement.sizes.at(-1);
+  if (result.verdict === 'pass' && measurement.sizing === 'time-cap' && largest !== undefined && largest.workNs < measurement.targetCallNs / shortSweepShare) {
+    // The cap ended the sizes while calls were still short (a busy machine): growth that shows only at larger n
+    // (a linear term under a constant overhead) was never reached, so the data cannot support a pass.
+    result.verdict = 'inconclusive';
+    result.reason = 'short-sweep';
+    result.pass = false;
+  }
   const contention = describeContention(measurement.async, measurement.clock, cpuWallRatio, loadPerCore);
   if (contention !== undefined) result.contention = contention;
+  if (result.verdict === 'fail' && metric.name === 'time' && !measurement.async && options.profile !== false && points.length >= 2) {
+    // Say where: profile one batch at the smallest and one at the largest size (≈ 20 ms of CPU each, bounded by
+    // the largest call the sweep already made), and name the functions whose share of the time grows.
+    const medianOf = (p: ComplexityPoint): number => quantile([...p.values].sort((a, b) => a - b), 0.5);
+    const [small, large] = [points[0] as ComplexityPoint, points.at(-1) as ComplexityPoint];
+    const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: medianOf(small), callNsLarge: medianOf(large) });
+    if (profile !== undefined && profile.hotspots.length > 0) result.profile = profile;
+  }
   return result;
 }
 
@@ -104,6 +121,8 @@ function inconclusiveReason(result: ScalingVerdict, fewSamples: boolean, metric:
   return excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
 }
 
+/** A sweep cut by the cap before its largest call reached 1/this of the target is too short to pass on. */
+const shortSweepShare = 2;
 /** Sizes at the top over which the growth must persist for a time failure to be confident… */
 const topSizes = 3;
 /** …spanning about 4× in n (3.9: automatic sizes are rounded). */

@@ -16,10 +16,13 @@ beforeEach(() => {
   noise = seededRandom(17);
   engineOverrides.clock = fake.clock;
   engineOverrides.loadPerCore = () => 0;
+  // A CPU profile of fake-clock work would show the test's own spend(): profiles are tested on real work.
+  engineOverrides.profile = false;
 });
 afterEach(() => {
   delete engineOverrides.clock;
   delete engineOverrides.loadPerCore;
+  delete engineOverrides.profile;
 });
 
 const linear = sized((n) => n, (n) => spend(1000 * n));
@@ -132,6 +135,15 @@ describe('toScaleAtMost on a fake clock', () => {
     const sizes = [264, 528, 1056, 2111, 4221, 8441, 16881];
     const result = await direct('n', sized((n) => n, (n) => spend(n * Math.min(n, 4000))), { sizes });
     expect(result.message()).toContain('Verdict:  inconclusive: the growth over the larger sizes lies below the largest three, which are flat');
+  });
+
+  it('does not pass when a busy machine let the cap end the sizes while calls were still short', async () => {
+    // 0.2 ms of overhead plus 1 ns per item, on a machine that gives this process 1/60 of the wall time: probing
+    // uses up its share of the cap long before the linear part shows.
+    const busy = sized((n) => n, (n) => fake.spend(200_000 + n, 60 * (200_000 + n)));
+    const result = await direct('1', busy);
+    expect(result.pass).toBe(false);
+    expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap ended the sizes at n = [\d ]+, whose call took [\d.]+ µs, before calls reached 16\.7 ms; growth that shows only at larger n cannot be ruled out/);
   });
 
   it('never passes a call that never settles: nothing was measured, and the message says so', async () => {
