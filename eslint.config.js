@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
 const runnerModules = ['vitest', 'vitest/*', '@jest/globals', 'jest', 'expect', '@jest/*'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', 'bench/corpus/node_modules/**', 'bench/corpus/.jest/**', '.node22/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', 'bench/corpus/node_modules/**', 'bench/corpus/.jest/**', 'bench/corpus/.vitest/**', '.node22/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@
 // judged twice with default options: the fixed version against the class it meets (must pass) and the buggy
 // version against the same class (must fail); the must-pass cases (memory steps, gc-heavy and hash-growth
 // linear code, a memory-bound O(1) lookup) against their true class. Conditions: idle, two CPU hogs, and under
-// Jest 30 (a generated project with the packed tarball). Side by side: a naive two-size ratio test and
+// Jest 30 (a generated project with the packed tarball), and on demand under Vitest (CONDITIONS=vitest). Side by side: a naive two-size ratio test and
 // @jsheaven/perf. Writes bench/results/corpus-<date>.json and prints a summary.
 //
 //   npm run bench:corpus                                   (builds first; 3 reps idle, hogs, jest)
@@ -127,6 +127,59 @@ for (let rep = 0; rep < Number(process.env.CORPUS_REPS); rep++) {
   process.stderr.write(`perfspec/jest: ${reps} reps done (load ${load()})\n`);
 }
 
+function perfspecUnderVitest(rows) {
+  const dir = join(root, 'bench/corpus/.vitest');
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'vitest.config.mjs'), `export default { test: { setupFiles: [${JSON.stringify(join(root, 'dist/esm/vitest.js'))}], include: ['corpus.test.mjs'], testTimeout: 120000, fileParallelism: false } };\n`);
+  writeFileSync(
+    join(dir, 'corpus.test.mjs'),
+    `import { appendFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { expect, test } from 'vitest';
+import { sized } from ${JSON.stringify(join(root, 'dist/esm/index.js'))};
+const require = createRequire(import.meta.url);
+const { cases, mustPass, load } = require(${JSON.stringify(join(root, 'bench/corpus/cases.cjs'))});
+const items = JSON.parse(process.env.CORPUS_ITEMS);
+const out = process.env.CORPUS_OUT;
+for (let rep = 0; rep < Number(process.env.CORPUS_REPS); rep++) {
+  for (const item of items) {
+    test(\`\${item.label} (rep \${rep})\`, async () => {
+      const def = cases.find((c) => c.name === item.name) ?? mustPass.find((m) => m.name === item.name);
+      const mod = item.module === undefined ? undefined : load(item.module);
+      const warn = console.warn;
+      console.warn = () => {};
+      const started = performance.now();
+      let pass = true;
+      let message;
+      try {
+        await expect(sized((n) => def.input(n), (input) => def.run(mod, input))).toScaleAtMost(item.bound);
+      } catch (error) {
+        pass = false;
+        message = String(error.message);
+      }
+      const ms = performance.now() - started;
+      console.warn = warn;
+      appendFileSync(out, JSON.stringify({ rep, label: item.label, bound: item.bound, expectPass: item.expectPass, pass, ms, ...(pass !== item.expectPass ? { message } : {}) }) + '\\n');
+    });
+  }
+}
+`,
+  );
+  const out = join(dir, 'rows.jsonl');
+  rmSync(out, { force: true });
+  const run = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', join(dir, 'vitest.config.mjs'), '--root', dir, '--reporter=dot'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, CORPUS_ITEMS: JSON.stringify(items), CORPUS_OUT: out, CORPUS_REPS: String(reps), FORCE_COLOR: '0' },
+  });
+  if (!existsSync(out)) throw new Error(`Vitest wrote no rows (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  for (const line of readFileSync(out, 'utf8').trim().split('\n')) {
+    const row = JSON.parse(line);
+    rows.push({ tool: 'perfspec', condition: 'vitest', ...row, inconclusive: (row.message ?? '').includes('Verdict:  inconclusive') });
+  }
+  process.stderr.write(`perfspec/vitest: ${reps} reps done (load ${load()})\n`);
+}
+
 // The naive test many people write: time a call at two sizes 10× apart and compare the ratio with g's.
 const degree = { '1': 0, 'log n': 0, n: 1, 'n log n': 1.1, 'n^2': 2, 'n^3': 3 };
 function naive(condition, rows) {
@@ -199,9 +252,9 @@ for (const condition of conditions) {
   const before = load();
   try {
     for (const tool of tools) {
-      if (condition === 'jest' && tool !== 'perfspec') continue;
+      if ((condition === 'jest' || condition === 'vitest') && tool !== 'perfspec') continue;
       const rows = [];
-      if (tool === 'perfspec') await (condition === 'jest' ? perfspecUnderJest(rows) : perfspecInProcess(condition, rows));
+      if (tool === 'perfspec') await (condition === 'jest' ? perfspecUnderJest(rows) : condition === 'vitest' ? perfspecUnderVitest(rows) : perfspecInProcess(condition, rows));
       else if (tool === 'naive') naive(condition, rows);
       else if (tool === 'jsheaven') await jsheaven(condition, rows);
       const summary = summarize(rows);
