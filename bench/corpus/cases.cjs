@@ -20,7 +20,7 @@ const caught = (f) => {
 const cases = [
   {
     name: 'ms: long digit string',
-    source: 'GHSA-w9mr-4mfr-499f (ms < 2.0.0 ReDoS, npm advisory 535)',
+    source: 'snyk npm:ms:20170412 (ms < 2.0.0 ReDoS; 2.0.0 limits the input to 100 characters), see auth0/node-jsonwebtoken#352',
     counts: 'characters of the string parsed',
     buggy: 'ms-1.0.0', fixed: 'ms-2.0.0', kind: 'redos',
     input: (n) => '1'.repeat(n) + 'a',
@@ -65,7 +65,7 @@ const cases = [
   },
   {
     name: 'axios: utils.trim',
-    source: 'CVE-2021-3749 (axios < 0.21.2 ReDoS in trim)',
+    source: 'CVE-2021-3749 (axios <= 0.21.1 ReDoS in utils.trim, axios/axios#3979, fixed by #3980)',
     counts: 'spaces between two letters',
     buggy: 'axios-0.21.1/lib/utils.js', fixed: 'axios-0.21.2/lib/utils.js', kind: 'redos',
     input: (n) => 'a' + ' '.repeat(n) + 'a',
@@ -250,7 +250,7 @@ const cases = [
   },
   {
     name: 'tough-cookie: cookie name with spaces',
-    source: 'CVE-2017-15010 (tough-cookie < 2.3.3 ReDoS in cookie parsing)',
+    source: 'GHSA-g7q5-pjjr-gqvp / CVE-2017-15010 (tough-cookie < 2.3.3, salesforce/tough-cookie#92, fixed by #97: spaces before = limited to 256)',
     counts: 'spaces in the cookie string',
     buggy: 'tough-cookie-2.3.2', fixed: 'tough-cookie-2.3.3', kind: 'redos',
     input: (n) => 'a' + ' '.repeat(n) + 'b',
