@@ -176,8 +176,14 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
     // the largest call the sweep already made), and name the functions whose share of the time grows.
     const medianOf = (p: ComplexityPoint): number => quantile([...p.values].sort((a, b) => a - b), 0.5);
     const [small, large] = [points[0] as ComplexityPoint, points.at(-1) as ComplexityPoint];
-    const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: medianOf(small), callNsLarge: medianOf(large) });
-    if (profile !== undefined && profile.hotspots.length > 0) result.profile = profile;
+    // Only within the cap: the profiles' work (≈ 40 ms and one large call) stretched by the CPU share this process
+    // got. On a machine too busy for that, the message goes without the profile rather than past the cap.
+    const profileWallNs = (profiledWorkNs + medianOf(large)) / Math.max(cpuWallRatio, 0.05);
+    const capNs = (options.maxTimeMs ?? 2000) * 1e6;
+    if (measurement.elapsedNs + profileWallNs <= capNs * profileCapShare) {
+      const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: medianOf(small), callNsLarge: medianOf(large) });
+      if (profile !== undefined && profile.hotspots.length > 0) result.profile = profile;
+    }
   }
   return result;
 }
@@ -191,6 +197,9 @@ function inconclusiveReason(result: ScalingVerdict, fewSamples: boolean, metric:
   return excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
 }
 
+/** The CPU work of the two failure profiles (ns), and the share of the cap they may end at. */
+const profiledWorkNs = 40e6;
+const profileCapShare = 1.25;
 /** A sweep cut by the cap before its largest call reached 1/this of the target is too short to pass on. */
 const shortSweepShare = 2;
 /** Sizes at the top over which the growth must persist for a time failure to be confident… */
