@@ -19,7 +19,7 @@ const engineUpward = upward(layers.indexOf('engine'));
 const subjectRule = (message, group) => ({ group, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', '.node22/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', 'bench/corpus/node_modules/**', 'bench/corpus/.jest/**', 'bench/corpus/.vitest/**', '.node22/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,8 +29,8 @@ export default tseslint.config(
     },
   },
   {
-    // The packed adversarial set is CommonJS so that both the Jest (CJS) and Vitest (ESM) projects can load it.
-    files: ['test/packed/abuse/**/*.cjs'],
+    // CommonJS files (the packed adversarial set, the growth corpus cases) are loaded by Jest (CJS) and by ESM scripts.
+    files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
