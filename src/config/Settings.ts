@@ -1,5 +1,6 @@
 import type { ClockMode } from '../engine/ClockMode.js';
 import type { Statistic } from '../engine/Statistic.js';
+import type { InconclusivePolicy } from './InconclusivePolicy.js';
 
 /**
  * Project-wide defaults for every perfspec assertion, set with `configure()`.
@@ -16,4 +17,9 @@ export interface Settings {
   statistic: Statistic;
   /** Default clock (default `'auto'`). */
   clock: ClockMode;
+  /**
+   * What an inconclusive verdict does (default `'warn'`, or `PERFSPEC_INCONCLUSIVE`): `'warn'` lets the point
+   * estimate decide and marks the test, `'pass'` passes it (marked), `'fail'` fails it. See docs/verdicts.md.
+   */
+  inconclusive: InconclusivePolicy;
 }

@@ -2,6 +2,7 @@ import { check } from '../report/check.js';
 import { validateOptions } from '../report/validateOptions.js';
 import { currentSettings } from './currentSettings.js';
 import { explicitSettings } from './explicitSettings.js';
+import { inconclusivePolicies, type InconclusivePolicy } from './InconclusivePolicy.js';
 import type { Settings } from './Settings.js';
 
 /**
@@ -18,6 +19,7 @@ export function configure(options: { [K in keyof Settings]?: Settings[K] | undef
     maxTimeMs: check.positiveNumber,
     statistic: check.statistic,
     clock: check.clockMode,
+    inconclusive: check.oneOf<InconclusivePolicy>(inconclusivePolicies),
   });
   for (const key of Object.keys(options) as (keyof Settings)[]) {
     if (valid[key] === undefined) delete explicitSettings[key];

@@ -1,10 +1,11 @@
 import { usageError } from '../report/usageError.js';
 import { explicitSettings } from './explicitSettings.js';
+import { inconclusivePolicies, type InconclusivePolicy } from './InconclusivePolicy.js';
 import type { Settings } from './Settings.js';
 
 /**
- * The settings in force: what `configure()` set, else `PERFSPEC_TIME_SCALE` from the environment for the time
- * scale, else the defaults. Read afresh by every assertion.
+ * The settings in force: what `configure()` set, else `PERFSPEC_TIME_SCALE` and `PERFSPEC_INCONCLUSIVE` from the
+ * environment for the time scale and the inconclusive policy, else the defaults. Read afresh by every assertion.
  *
  * @example
  * const { timeScale, maxTimeMs } = currentSettings();
@@ -15,6 +16,7 @@ export function currentSettings(): Settings {
     maxTimeMs: explicitSettings.maxTimeMs ?? 1000,
     statistic: explicitSettings.statistic ?? 'median',
     clock: explicitSettings.clock ?? 'auto',
+    inconclusive: explicitSettings.inconclusive ?? inconclusiveFromEnvironment(),
   };
 }
 
@@ -26,4 +28,12 @@ function timeScaleFromEnvironment(): number {
     throw usageError({ matcher: 'perfspec', argument: 'PERFSPEC_TIME_SCALE', expectation: 'a positive number such as 2', received: raw });
   }
   return value;
+}
+
+function inconclusiveFromEnvironment(): InconclusivePolicy {
+  const raw = process.env['PERFSPEC_INCONCLUSIVE'];
+  if (raw === undefined || raw.trim() === '') return 'warn';
+  const value = raw.trim();
+  if ((inconclusivePolicies as readonly string[]).includes(value)) return value as InconclusivePolicy;
+  throw usageError({ matcher: 'perfspec', argument: 'PERFSPEC_INCONCLUSIVE', expectation: `one of ${inconclusivePolicies.join(', ')}`, received: raw });
 }

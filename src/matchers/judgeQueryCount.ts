@@ -1,3 +1,4 @@
+import { settleVerdict } from '../config/settleVerdict.js';
 import { toWorkload } from '../engine/toWorkload.js';
 import type { MatcherContext } from '../MatcherContext.js';
 import type { MatcherResult } from '../MatcherResult.js';
@@ -37,10 +38,12 @@ export async function judgeQueryCount(
     measureOptions.ignore === undefined ? undefined : `ignore: ${String(measureOptions.ignore)}`,
   ].filter((part) => part !== undefined);
   const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
-  if (log.timedOut) {
-    // Neither verdict is known for a call that never settled, so it fails both with and without .not.
-    throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned\n\n${message()}`);
-  }
   const count = kind === 'query' ? log.queries.length : log.requests.length;
-  return { pass: count <= k, message };
+  // A call that never settled gives neither verdict: the count so far is a lower bound only.
+  return settleVerdict(context, { verdict: count > k ? 'fail' : 'pass', pass: count <= k, evidence: log.timedOut && count <= k ? 'none' : undefined }, {
+    matcher,
+    message,
+    why: () => `the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned`,
+    remedy: () => 'look for a promise that never settles, or raise maxTimeMs',
+  });
 }

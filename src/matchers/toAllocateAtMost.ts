@@ -1,4 +1,5 @@
 import { currentSettings } from '../config/currentSettings.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { engineOverrides } from '../config/engineOverrides.js';
 import { isThenable } from '../engine/isThenable.js';
 import { measureAllocation } from '../engine/measureAllocation.js';
@@ -56,8 +57,11 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
     const input = isThenable(prepared) ? await prepared : prepared;
     sites = await profileAllocationSites(() => workload.call(input), probe, { expectedBytes: measurement.bytesPerCall });
   }
-  return {
-    pass,
+  // Every call gives a figure, so there is always evidence and never an inconclusive verdict.
+  return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
+    matcher,
     message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: options.n, sites }),
-  };
+    why: () => 'no allocation was measured',
+    remedy: () => 'raise maxTimeMs',
+  });
 }

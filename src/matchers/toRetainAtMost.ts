@@ -15,6 +15,7 @@ import { receivedWorkload } from '../report/receivedWorkload.js';
 import { sizeOrOptions } from '../report/sizeOrOptions.js';
 import { retentionMessage } from '../report/retentionMessage.js';
 import { usageError } from '../report/usageError.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 
 const atLeastThree = (matcher: string, argument: string, value: unknown): number => {
   const blocks = check.positiveInteger(matcher, argument, value);
@@ -55,10 +56,13 @@ export async function toRetainAtMost(this: MatcherContext | undefined, received:
     ...(engineOverrides.clock === undefined ? {} : { clock: engineOverrides.clock }),
   });
   if (measurement.growthBytes.length < 3) {
-    throw new Error(
-      `${matcher}: only ${measurement.growthBytes.length} of ${blocks} blocks of ${callsPerBlock} calls fit in maxTimeMs ${maxTimeMs} ` +
-        `(${Math.round(measurement.elapsedMs)} ms spent), and a verdict needs at least 3; raise maxTimeMs or lower callsPerBlock`,
-    );
+    return settleVerdict(this, { verdict: 'inconclusive', pass: false, evidence: 'none' }, {
+      matcher,
+      message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: options.n, sites: undefined }),
+      why: () =>
+        `only ${measurement.growthBytes.length} of ${blocks} blocks of ${callsPerBlock} calls fit in maxTimeMs ${maxTimeMs} (${Math.round(measurement.elapsedMs)} ms spent), and a verdict needs at least 3`,
+      remedy: () => 'raise maxTimeMs or lower callsPerBlock',
+    });
   }
   const pass = !retentionExceeds(measurement.growthBytes, callsPerBlock, bytesPerCall);
   let sites: SiteProfile | undefined;
@@ -81,8 +85,10 @@ export async function toRetainAtMost(this: MatcherContext | undefined, received:
         };
     sites = await profileAllocationSites(run, probe, { expectedBytes: judged[0] ?? 0, retainedOnly: true });
   }
-  return {
-    pass,
+  return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
+    matcher,
     message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: options.n, sites }),
-  };
+    why: () => 'no block was judged',
+    remedy: () => 'raise maxTimeMs',
+  });
 }

@@ -7,12 +7,14 @@ import { check } from '../report/check.js';
 import { receivedWorkload } from '../report/receivedWorkload.js';
 import { sizeOrOptions } from '../report/sizeOrOptions.js';
 import { timeMessage } from '../report/timeMessage.js';
+import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { engineOverrides } from '../config/engineOverrides.js';
 
 /**
  * Asserts that a function (or a sized workload at input size n) runs under a time budget: by default its
  * median per-call time, on CPU time for synchronous work and wall time for async work. Budgets are multiplied
- * by the configured time scale. Resolves to pass, fail, or an inconclusive verdict decided by the estimate.
+ * by the configured time scale. An inconclusive verdict is settled by the inconclusive policy (`configure`).
  *
  * @param received - a zero-argument function (sync or async) or `sized(setup, run)`.
  * @param budgetMs - the time budget in milliseconds.
@@ -40,8 +42,13 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
     maxTimeMs,
     ...engineOverrides,
   });
-  return {
-    pass: result.pass,
-    message: () => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n }),
-  };
+  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n });
+  const reason = (): { why: string; remedy: string } =>
+    result.run.samples.length === 0 ? { why: 'no sample was taken', remedy: 'raise maxTimeMs' } : timeInconclusiveReason(result, maxTimeMs);
+  return settleVerdict(this, { ...result, evidence: result.run.samples.length === 0 ? 'none' : undefined }, {
+    matcher,
+    message,
+    why: () => reason().why,
+    remedy: () => reason().remedy,
+  });
 }

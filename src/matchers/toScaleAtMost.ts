@@ -15,6 +15,8 @@ import type { MatcherContext } from '../MatcherContext.js';
 import type { MatcherResult } from '../MatcherResult.js';
 import { check } from '../report/check.js';
 import { scaleMessage } from '../report/scaleMessage.js';
+import { scaleInconclusiveReason } from '../report/scaleInconclusiveReason.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { usageError } from '../report/usageError.js';
 import { validateOptions } from '../report/validateOptions.js';
 
@@ -26,7 +28,8 @@ const defaultMaxTimeMs = 2000;
 /**
  * Asserts that a workload's cost grows at most like a complexity class as n grows: measures it at several
  * sizes (chosen automatically unless given) and fails only when the growth is significantly faster than the
- * class, by more than the metric's tolerance. Resolves to pass, fail, or an inconclusive verdict.
+ * class, by more than the metric's tolerance. An inconclusive verdict is settled by the inconclusive policy, and
+ * a sweep with no usable evidence (no usable size, or a metric of 0 everywhere) fails.
  *
  * @param received - `sized(setup, run)` or a function of n (all of whose work is measured).
  * @param complexity - the bound: `'1' | 'log n' | 'n' | 'n log n' | 'n^2' | 'n^3' | '2^n'`, or the same as `'O(…)'`.
@@ -48,17 +51,21 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
     throw usageError({ matcher, argument: 'options.samples', expectation: `at least 3 for the '${metric.name}' metric: a median of fewer samples has no spread to bootstrap`, received: valid.samples });
   }
   const workloadAt = receivedSizedWorkload(received);
+  const maxTimeMs = valid.maxTimeMs ?? explicitSettings.maxTimeMs ?? defaultMaxTimeMs;
   const result = await judgeScaling(workloadAt, bound, {
     metric,
-    maxTimeMs: valid.maxTimeMs ?? explicitSettings.maxTimeMs ?? defaultMaxTimeMs,
+    maxTimeMs,
     ...(valid.sizes === undefined ? {} : { sizes: valid.sizes }),
     ...(valid.samples === undefined ? {} : { samples: valid.samples }),
     ...engineOverrides,
   });
-  return {
-    pass: result.pass,
-    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, samples: valid.samples }),
-  };
+  const reason = scaleInconclusiveReason(result, { maxTimeMs });
+  return settleVerdict(this, { ...result, evidence: reason.evidence }, {
+    matcher,
+    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, effectiveMaxTimeMs: maxTimeMs, samples: valid.samples }),
+    why: () => reason.why,
+    remedy: () => reason.remedy,
+  });
 }
 
 function checkComplexity(value: unknown): ComplexityName {

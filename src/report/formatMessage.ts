@@ -24,7 +24,8 @@ export function formatMessage(context: MatcherContext | undefined, parts: Messag
   if (parts.evidence !== undefined && parts.evidence.length > 0) lines.push('', ...parts.evidence);
   const footer: string[] = [];
   if (parts.measured !== undefined) footer.push(`Measured: ${parts.measured}`);
-  if (parts.rerun !== undefined) footer.push(`Rerun:    ${parts.rerun}`);
+  // `{}` reproduces nothing that a plain rerun would not.
+  if (parts.rerun !== undefined && !/^\{\s*\}$/.test(parts.rerun)) footer.push(`Rerun:    ${parts.rerun}`);
   (parts.hints ?? []).forEach((hint, i) => footer.push(`${i === 0 ? 'Hint:' : '     '}     ${hint}`));
   if (footer.length > 0) lines.push('', ...footer);
   return lines.join('\n');

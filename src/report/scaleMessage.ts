@@ -8,6 +8,7 @@ import { formatMessage } from './formatMessage.js';
 import { formatMetricValue } from './formatMetricValue.js';
 import { formatSize } from './formatSize.js';
 import { formatTable } from './formatTable.js';
+import { scaleInconclusiveReason } from './scaleInconclusiveReason.js';
 
 /**
  * The failure message of `toScaleAtMost` in perfspec's common layout: the bound, the measured exponent with its
@@ -17,7 +18,7 @@ import { formatTable } from './formatTable.js';
  * @example
  * message: () => scaleMessage(this, result, { sizesGiven: false })
  */
-export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; samples?: number | undefined }): string {
+export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; effectiveMaxTimeMs: number; samples?: number | undefined }): string {
   const isNot = context?.isNot === true;
   const { judgement, measurement } = result;
   const bound = judgement.bound;
@@ -82,7 +83,7 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     expectedArgument: 'complexity',
     expected: `${statistic} ${isNot ? 'growing faster than' : 'growing at most like'} O(${bound})`,
     received,
-    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result) } : {}),
+    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result, asked.maxTimeMs ?? asked.effectiveMaxTimeMs) } : {}),
     evidence,
     measured,
     rerun: `{ ${rerun.join(', ')} }`,
@@ -138,15 +139,10 @@ function describeSizing(result: ScalingVerdict): string {
   }
 }
 
-function inconclusiveVerdict(result: ScalingVerdict): string {
-  const usable = result.measurement.sizes.length - result.excluded.length;
-  const decided = result.judgement.excess === undefined ? 'passed for lack of evidence' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
-  if (result.reason === 'few-samples') {
-    const fewest = Math.min(...result.measurement.sizes.filter((s) => s.values.length > 0).map((s) => s.values.length));
-    return `inconclusive: the time cap left as few as ${fewest} ${fewest === 1 ? 'sample' : 'samples'} per size, too few for an interval; ${decided}`;
-  }
-  if (result.reason === 'timer-noise') return `inconclusive: only ${usable} sizes usable after leaving out those under timer noise (4 needed); ${decided}`;
-  return `inconclusive: only ${usable} usable ${usable === 1 ? 'size' : 'sizes'} (4 needed); ${decided}`;
+function inconclusiveVerdict(result: ScalingVerdict, maxTimeMs: number): string {
+  const { why, evidence } = scaleInconclusiveReason(result, { maxTimeMs });
+  if (evidence === 'none') return `no evidence: ${why}`;
+  return `inconclusive: ${why}; decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
 }
 
 function hints(result: ScalingVerdict, isNot: boolean): string[] {

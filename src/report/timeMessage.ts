@@ -6,6 +6,7 @@ import { formatDuration } from './formatDuration.js';
 import { formatMessage } from './formatMessage.js';
 import { formatRatio } from './formatRatio.js';
 import { formatTable } from './formatTable.js';
+import { timeInconclusiveReason } from './timeInconclusiveReason.js';
 
 /**
  * The failure message of `toRunUnder` in perfspec's common layout: the statistic against the budget with its
@@ -65,38 +66,21 @@ export function timeMessage(
     expectedArgument: 'budgetMs',
     expected: `${what} ${isNot ? 'not under' : 'under'} ${formatDuration(result.budgetNs)}${scaled}`,
     received,
-    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result, asked.maxTimeMs) } : {}),
+    ...(result.verdict === 'inconclusive'
+      ? { verdict: `inconclusive: ${timeInconclusiveReason(result, asked.maxTimeMs).why}; decided by the point estimate (${result.pass ? 'within' : 'over'} budget)` }
+      : {}),
     evidence,
     measured,
     rerun: `{ ${rerunOptions.join(', ')} }`,
-    hints: hints(result, isNot, asked.clockMode),
+    hints: hints(result, isNot, asked.clockMode, asked.maxTimeMs),
   });
 }
 
-function inconclusiveVerdict(result: TimeVerdict, maxTimeMs: number): string {
-  const decided = `decided by the point estimate (${result.pass ? 'within' : 'over'} budget)`;
-  switch (result.reason) {
-    case 'near-budget':
-      return `inconclusive: the estimate is within 5% of the budget; ${decided}`;
-    case 'single-call':
-      return `inconclusive: one call outlasted the ${maxTimeMs} ms cap, so it was measured once; ${decided}`;
-    default:
-      if (result.run.fromWarmup) {
-        return `inconclusive: calls are so slow that the ${maxTimeMs} ms cap left no time after warm-up, so the ${result.run.samples.length} warm-up ${plural(result.run.samples.length, 'batch')} were judged; ${decided}`;
-      }
-      return `inconclusive: the ${maxTimeMs} ms cap ended sampling before the bounds cleared the budget; ${decided}`;
-  }
-}
-
-function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode): string[] {
+function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode, maxTimeMs: number): string[] {
   const list: string[] = [];
   const ratio = result.estimateNs / result.budgetNs;
-  if (result.reason === 'near-budget') {
-    list.push('separate runs on one machine differ by 4–7%, so a verdict this close can flip: leave ≥ 20% headroom in the budget');
-  } else if (result.reason === 'time-cap') {
-    list.push('raise maxTimeMs for more samples, or leave more headroom between the usual time and the budget');
-  } else if (result.reason === 'single-call') {
-    list.push('a single call includes JIT warm-up and any gc; raise maxTimeMs above a few calls for a steadier verdict');
+  if (result.verdict === 'inconclusive') {
+    list.push(timeInconclusiveReason(result, maxTimeMs).remedy);
   } else if (result.reason === 'call-timeout') {
     list.push('the abandoned call may still be running in the background; look for a promise that never settles');
   } else if (!isNot && ratio > 1) {

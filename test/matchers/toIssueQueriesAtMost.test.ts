@@ -39,7 +39,6 @@ describe('toIssueQueriesAtMost', () => {
         '    params [ 20 ]  at test/matchers/toIssueQueriesAtMost.test.ts:15:77',
         '',
         'Measured: one call, <t> wall, <t> in queries, via better-sqlite3',
-        'Rerun:    {}',
         'Hint:     20 statements of one shape with 5 different values look like an N+1: load them in one statement (a JOIN, or WHERE id IN (…) / = ANY($1)) or batch them',
       ].join('\n'),
     );
