@@ -21,7 +21,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/matchers/**/*.ts', 'src/report/**/*.ts', 'src/config/**/*.ts', 'src/queries/**/*.ts'],
+    files: ['src/matchers/**/*.ts', 'src/report/**/*.ts', 'src/config/**/*.ts', 'src/queries/**/*.ts', 'src/session/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: runnerModules, message: 'Only the runner entries (src/vitest.ts, src/jest.ts) import a test runner.' }, { group: ['../vitest.js', '../jest.js', '../index.js'], message: 'Do not import an entry point from inside the library.' }] }],
     },

@@ -46,6 +46,7 @@ export type { QueryCountOptions } from './matchers/QueryCountOptions.js';
 export type { RunUnderOptions } from './matchers/RunUnderOptions.js';
 export type { ScaleOptions } from './matchers/ScaleOptions.js';
 export type { PerfMatchers } from './PerfMatchers.js';
+export type { PerfReceiver, ReceiverCheck } from './ReceiverCheck.js';
 export type { MeasureQueriesOptions } from './queries/MeasureQueriesOptions.js';
 export { measureQueries } from './queries/measureQueries.js';
 export type { QueryEvent } from './queries/QueryEvent.js';

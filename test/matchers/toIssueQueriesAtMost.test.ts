@@ -104,6 +104,7 @@ describe('toIssueQueriesAtMost', () => {
     await expect(expect(() => 1).toIssueQueriesAtMost(1, { maxTime: 5 })).rejects.toThrow(/unknown option "maxTime"/);
     // @ts-expect-error ignore is a RegExp or a predicate
     await expect(expect(() => 1).toIssueRequestsAtMost(1, { ignore: 'health' })).rejects.toThrow(/options.ignore must be a RegExp/);
+    // @ts-expect-error a promise is not a workload (pass the function); plain JavaScript gets the run-time error
     await expect(expect(listUsersWithTeams()).toIssueQueriesAtMost(1)).rejects.toThrow(/received must be a function/);
   });
 });

@@ -13,7 +13,10 @@ const matrix = [
   { name: 'vitest5', template: 'vitest', node: '22', deps: { vitest: '^5.1.0', '@types/node': '^22' } },
   { name: 'jest29', template: 'jest', node: 'system', deps: { jest: '^29.7.0', '@jest/globals': '^29.7.0', '@types/jest': '^29.5.0', '@types/node': '^20' } },
   { name: 'jest30', template: 'jest', node: 'system', deps: { jest: '^30.0.0', '@jest/globals': '^30.0.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
+  // ts-jest with module commonjs / node10 resolution, which ignores package exports: the README's setup as written.
+  { name: 'tsjest', template: 'tsjest', node: 'system', deps: { jest: '^30.0.0', 'ts-jest': '^29.4.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
 ];
+const runnerOf = (project) => (project.template === 'vitest' ? 'vitest' : 'jest');
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? matrix.filter((p) => only.includes(p.name)) : matrix;
 
@@ -66,8 +69,8 @@ for (const project of selected) {
 
   const node = project.node === '22' ? node22 : process.execPath;
   const runner =
-    project.template === 'vitest'
-      ? ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', '--outputFile=results.json']
+    runnerOf(project) === 'vitest'
+      ? ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', '--reporter=default', '--outputFile.json=results.json']
       : ['node_modules/jest/bin/jest.js', '--json', '--outputFile=results.json'];
   const run = spawnSync(node, runner, { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
   if (!existsSync(join(dir, 'results.json'))) {
@@ -93,6 +96,23 @@ for (const project of selected) {
   for (const line of ['toRunUnder(', 'Expected: median CPU time per call under 500 µs', 'Received: median CPU time per call', 'Measured:', 'Rerun:    {', 'Hint:']) {
     if (slow && !message.includes(line)) problems.push(`the failure message lacks "${line}":\n${message}`);
   }
+  const output = `${run.stdout}${run.stderr}`;
+  const forgotten = expectStatus('a forgotten await fails its own test', 'failed');
+  const forgottenMessage = (forgotten?.failureMessages ?? []).join('\n');
+  if (forgotten && !(forgottenMessage.includes('toRunUnder was not awaited') && forgottenMessage.includes('add `await`'))) {
+    problems.push(`the forgotten await failed without saying to add await:\n${forgottenMessage}`);
+  }
+  if (/unhandled/i.test(output)) problems.push(`the run reported an unhandled error (the forgotten await must fail only its own test):\n${output}`);
+  const marked = expectStatus('an inconclusive verdict is marked on its test', 'passed');
+  const note = /toRunUnder inconclusive: .*held on the point estimate \(inconclusive policy 'warn'\)/;
+  if (runnerOf(project) === 'vitest') {
+    const notes = marked?.meta?.perfspecInconclusive ?? [];
+    if (!(notes.length === 1 && note.test(notes[0]))) problems.push(`the inconclusive test carries no perfspec note in its meta: ${JSON.stringify(marked?.meta)}`);
+    if (!/an inconclusive verdict is marked on its test\s*\n\[perfspec\] toRunUnder inconclusive: /.test(output)) problems.push(`the default reporter showed no perfspec line under the inconclusive test:\n${output}`);
+  } else if (!new RegExp(`\\[perfspec\\] inconclusive in "an inconclusive verdict is marked on its test": ${note.source}`).test(output)) {
+    problems.push(`Jest printed no marked line naming the inconclusive test:\n${output}`);
+  }
+  if (!/\[perfspec\] 1 of \d+ perfspec assertions in this file was inconclusive/.test(output)) problems.push(`no end-of-file summary of inconclusive assertions:\n${output}`);
   if (run.status === 0) problems.push('the runner exited 0 although a test failed');
   if (problems.length > 0) failures.push(`${project.name} (node ${project.node}):\n  ${problems.join('\n  ')}`);
   else log(`${project.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed as intended, message layout checked`);

@@ -51,3 +51,14 @@ test('growth is judged on exact operation counts', async () => {
   await expect(sized(input, sum)).toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
   await expect(sized(input, pairs)).not.toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
 });
+
+test('a forgotten await fails its own test', async () => {
+  // Deliberately not awaited: perfspec's afterEach must fail this test, not let it pass and reject after the run.
+  void expect(() => spin(5_000_000)).toRunUnder(0.001);
+});
+
+test('an inconclusive verdict is marked on its test', async () => {
+  // ~5–20 ms calls in a 50 ms cap: too few samples for a bound on the p95, so the verdict is inconclusive and the
+  // default policy ('warn') lets the estimate, far under the budget, decide.
+  await expect(() => spin(1_000_000)).toRunUnder(5_000, { statistic: 'p95', maxTimeMs: 50 });
+});
