@@ -10,6 +10,11 @@ import { timeMessage } from '../report/timeMessage.js';
 import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
 import { settleVerdict } from '../config/settleVerdict.js';
 import { engineOverrides } from '../config/engineOverrides.js';
+import { isThenable } from '../engine/isThenable.js';
+import type { TimeVerdict } from '../engine/TimeVerdict.js';
+import type { Workload } from '../engine/Workload.js';
+import { measureQueries } from '../queries/measureQueries.js';
+import { waitingHint } from '../report/waitingHint.js';
 
 /**
  * Asserts that a function (or a sized workload at input size n) runs under a time budget: by default its
@@ -42,7 +47,8 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
     maxTimeMs,
     ...engineOverrides,
   });
-  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n });
+  const waiting = await waitedOn(result, toWorkload(target, options.n), maxTimeMs);
+  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n, waiting });
   const reason = (): { why: string; remedy: string } =>
     result.run.samples.length === 0 ? { why: 'no sample was taken', remedy: 'raise maxTimeMs' } : timeInconclusiveReason(result, maxTimeMs);
   return settleVerdict(this, { ...result, evidence: result.run.samples.length === 0 ? 'none' : undefined }, {
@@ -51,4 +57,21 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
     why: () => reason().why,
     remedy: () => reason().remedy,
   });
+}
+
+/** Async calls off the CPU more than this share of their wall time were mostly waiting. */
+const waitingCpuWallRatio = 0.5;
+
+async function waitedOn(result: TimeVerdict, workload: Workload, maxTimeMs: number): Promise<string | undefined> {
+  if (result.pass || !result.run.async || result.cpuWallRatio >= waitingCpuWallRatio) return undefined;
+  // Only a failure over budget shows the hint: one more call under the query spy, bounded like one sample, says
+  // what the time was spent waiting on.
+  try {
+    const prepared = workload.prepare?.();
+    const input = isThenable(prepared) ? await prepared : prepared;
+    const log = await measureQueries(() => workload.call(input), { maxTimeMs: Math.max(100, Math.min(maxTimeMs, (3 * result.estimateNs) / 1e6)) });
+    return waitingHint(result.cpuWallRatio, log);
+  } catch {
+    return waitingHint(result.cpuWallRatio, undefined);
+  }
 }

@@ -18,7 +18,7 @@ import { timeInconclusiveReason } from './timeInconclusiveReason.js';
 export function timeMessage(
   context: MatcherContext | undefined,
   result: TimeVerdict,
-  asked: { budgetMs: number; timeScale: number; clockMode: ClockMode; maxTimeMs: number; n?: number | undefined },
+  asked: { budgetMs: number; timeScale: number; clockMode: ClockMode; maxTimeMs: number; n?: number | undefined; waiting?: string | undefined },
 ): string {
   const isNot = context?.isNot === true;
   const { run } = result;
@@ -72,17 +72,19 @@ export function timeMessage(
     evidence,
     measured,
     rerun: `{ ${rerunOptions.join(', ')} }`,
-    hints: hints(result, isNot, asked.clockMode, asked.maxTimeMs),
+    hints: hints(result, isNot, asked.clockMode, asked.maxTimeMs, asked.waiting),
   });
 }
 
-function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode, maxTimeMs: number): string[] {
+function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode, maxTimeMs: number, waiting: string | undefined): string[] {
   const list: string[] = [];
   const ratio = result.estimateNs / result.budgetNs;
   if (result.verdict === 'inconclusive') {
     list.push(timeInconclusiveReason(result, maxTimeMs).remedy);
   } else if (result.reason === 'call-timeout') {
     list.push('the abandoned call may still be running in the background; look for a promise that never settles');
+  } else if (!isNot && ratio > 1 && waiting !== undefined) {
+    list.push(`the ${result.statistic} is ${formatRatio(ratio)} the budget; ${waiting}`);
   } else if (!isNot && ratio > 1) {
     list.push(`the ${result.statistic} is ${formatRatio(ratio)} the budget: profile one call (node --cpu-prof) to see where the time goes`);
   } else if (isNot) {
