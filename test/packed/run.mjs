@@ -91,6 +91,7 @@ for (const project of selected) {
   expectStatus('allocation is measured per call', 'passed');
   expectStatus('growth is judged on exact operation counts', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');
+  if (runnerOf(project) === 'jest') expectStatus('allocation sites name the user code, never perfspec', 'passed');
   const slow = expectStatus('a slow function fails its budget', 'failed');
   const message = (slow?.failureMessages ?? []).join('\n');
   for (const line of ['toRunUnder(', 'Expected: median CPU time per call under 500 µs', 'Received: median CPU time per call', 'Measured:', 'Rerun:    {', 'Hint:']) {

@@ -62,3 +62,13 @@ test('an inconclusive verdict is marked on its test', async () => {
   // default policy ('warn') lets the estimate, far under the budget, decide.
   await expect(() => spin(1_000_000)).toRunUnder(5_000, { statistic: 'p95', maxTimeMs: 50 });
 });
+
+test('allocation sites name the user code, never perfspec', async () => {
+  const copy = (values: readonly number[]): number[] => values.map((v) => v * 2);
+  const values = Array.from({ length: 1000 }, (_, i) => i);
+  const failure = await expect(() => copy(values)).toAllocateAtMost('1 B').then(() => undefined, (error: Error) => error.message);
+  const sites = (failure ?? '').split('Top allocation sites')[1] ?? '';
+  // A site in this file (through ts-jest's transform), and none named after perfspec's own frames.
+  expect(sites).toMatch(/perf\.test\.ts:\d+/);
+  expect(sites).not.toMatch(/perfspec|toAllocateAtMost|maxTimeMs|sampleAllocation/);
+});
