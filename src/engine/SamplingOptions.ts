@@ -18,4 +18,6 @@ export interface SamplingOptions {
   callTimeoutNs: number;
   /** Batches are made at least this long so the clocks' resolution and read cost do not matter (default 100 µs). */
   minSampleNs?: number;
+  /** The host's load per core when sampling starts; below 0.5 a CPU time far below wall time marks a batch unresolved. */
+  hostLoadPerCore?: number;
 }

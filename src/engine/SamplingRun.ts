@@ -20,9 +20,17 @@ export interface SamplingRun {
   /** Wall time of the whole run including warm-up and untimed setup. */
   elapsedNs: number;
   /** Why sampling ended: a look reached a decision, the time cap, one call outlasting the cap, or a hung call. */
-  stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout';
+  stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout' | 'unmeasured';
   /** Number of looks taken at the data. */
   looks: number;
   /** Whether the cap left no time after warm-up, so the warm-up batches are the samples. */
   fromWarmup: boolean;
+  /** Batches left out because the CPU clock did not resolve them (it did not move, or far less than wall time). */
+  unmeasured?: number;
+  /** The shortest batch (ns): 100 µs, or 100 steps of the judging CPU clock when its steps are coarser. */
+  minSampleNs?: number;
+  /** Which CPU clock was read, and its measured step, when the clock says. */
+  cpuSource?: string;
+  /** Set when auto mode judged synchronous work on wall time because the only CPU clock was too coarse for the cap. */
+  coarseCpuClock?: boolean;
 }

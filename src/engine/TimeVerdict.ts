@@ -14,7 +14,7 @@ export interface TimeVerdict {
   verdict: 'pass' | 'fail' | 'inconclusive';
   pass: boolean;
   /** Why the run was inconclusive (or, for `'call-timeout'`, why it failed without an interval). */
-  reason?: 'time-cap' | 'single-call' | 'near-budget' | 'call-timeout';
+  reason?: 'time-cap' | 'single-call' | 'near-budget' | 'call-timeout' | 'unmeasured';
   statistic: Statistic;
   budgetNs: number;
   estimateNs: number;

@@ -51,7 +51,8 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
   const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n, waiting });
   const reason = (): { why: string; remedy: string } =>
     result.run.samples.length === 0 ? { why: 'no sample was taken', remedy: 'raise maxTimeMs' } : timeInconclusiveReason(result, maxTimeMs);
-  return settleVerdict(this, { ...result, evidence: result.run.samples.length === 0 ? 'none' : undefined }, {
+  const nothingMeasured = result.run.samples.length === 0 || result.reason === 'unmeasured';
+  return settleVerdict(this, { ...result, evidence: nothingMeasured ? 'none' : undefined }, {
     matcher,
     message,
     why: () => reason().why,

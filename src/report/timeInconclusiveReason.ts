@@ -15,6 +15,11 @@ export function timeInconclusiveReason(result: TimeVerdict, maxTimeMs: number): 
         why: 'the estimate is within 5% of the budget',
         remedy: 'separate runs on one machine differ by 4–7%, so a verdict this close can flip: leave ≥ 20% headroom in the budget',
       };
+    case 'unmeasured':
+      return {
+        why: 'the CPU clock did not resolve most batches (it did not advance, or far less than wall time), so nothing was measured',
+        remedy: "rerun with { clock: 'wall' } on an idle machine, or report the Node version and kernel: this CPU clock cannot time these calls",
+      };
     case 'single-call':
       return {
         why: `one call outlasted the ${maxTimeMs} ms cap, so it was measured once`,

@@ -47,7 +47,9 @@ export function timeMessage(
   const kind = run.async ? 'async function, awaited' : 'sync function';
   const measured = [
     `${run.samples.length} ${plural(run.samples.length, 'sample')} × ${run.batchSize} ${plural(run.batchSize, 'call')} (${calls} calls)`,
-    `${run.clock} clock (${kind})`,
+    `${run.clock} clock (${kind}${run.clock === 'cpu' && run.cpuSource !== undefined ? `; ${run.cpuSource}` : ''})`,
+    ...(run.coarseCpuClock === true ? [`wall clock because the CPU clock is too coarse for the cap (${run.cpuSource ?? 'unknown'})`] : []),
+    ...((run.unmeasured ?? 0) > 0 ? [`${run.unmeasured} ${plural(run.unmeasured ?? 0, 'batch')} left out: the CPU clock did not resolve them`] : []),
     `warm-up ${run.warmupCalls} calls in ${formatDuration(run.warmupNs)}`,
     `${formatDuration(run.elapsedNs)} in all`,
     `CPU/wall ${result.cpuWallRatio.toFixed(2)}`,
@@ -66,14 +68,18 @@ export function timeMessage(
     expectedArgument: 'budgetMs',
     expected: `${what} ${isNot ? 'not under' : 'under'} ${formatDuration(result.budgetNs)}${scaled}`,
     received,
-    ...(result.verdict === 'inconclusive'
-      ? { verdict: `inconclusive: ${timeInconclusiveReason(result, asked.maxTimeMs).why}; decided by the point estimate (${result.pass ? 'within' : 'over'} budget)` }
-      : {}),
+    ...(result.verdict === 'inconclusive' ? { verdict: verdictLine(result, asked.maxTimeMs) } : {}),
     evidence,
     measured,
     rerun: `{ ${rerunOptions.join(', ')} }`,
     hints: hints(result, isNot, asked.clockMode, asked.maxTimeMs, asked.waiting),
   });
+}
+
+function verdictLine(result: TimeVerdict, maxTimeMs: number): string {
+  const { why } = timeInconclusiveReason(result, maxTimeMs);
+  if (result.reason === 'unmeasured') return `no evidence: ${why}`;
+  return `inconclusive: ${why}; decided by the point estimate (${result.pass ? 'within' : 'over'} budget)`;
 }
 
 function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode, maxTimeMs: number, waiting: string | undefined): string[] {
