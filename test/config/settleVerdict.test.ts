@@ -109,3 +109,10 @@ describe('matchers under the policy (findings 1–3 of issue 9)', () => {
     expect(message).toContain("toScaleAtMost measured nothing usable: the 'ops' metric was 0 at every size; the 'ops' metric counts countOp() calls: call countOp() once per unit of work");
   });
 });
+
+test('a CPU clock that resolved nothing is no evidence: toRunUnder fails with and without .not', async () => {
+  // The fake CPU clock never advances: every batch reads 0 CPU time against 1 ms of wall time.
+  const frozen = (): void => fake.spend(0, 1e6);
+  await expect(expect(frozen).toRunUnder(5, { clock: 'cpu' })).rejects.toThrow(/^toRunUnder measured nothing usable: the CPU clock did not resolve most batches/);
+  await expect(expect(frozen).not.toRunUnder(5, { clock: 'cpu' })).rejects.toThrow(/^toRunUnder measured nothing usable/);
+});
