@@ -1,4 +1,4 @@
-import type { SizedWorkload } from './engine/SizedWorkload.js';
+import type { SizedWorkload } from './engine/workload.js';
 
 /**
  * What a perfspec matcher can measure: a function (zero-argument, or of n for `toScaleAtMost`) or `sized(setup, run)`.

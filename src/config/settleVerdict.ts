@@ -1,6 +1,4 @@
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { currentSettings } from './currentSettings.js';
+import { currentSettings } from './configure.js';
 
 /**
  * A judgement as the engine hands it to a matcher: its verdict, the point estimate's answer (which settles an
@@ -30,6 +28,19 @@ export interface VerdictWords {
 }
 
 /**
+ * An assertion result as the runners take it (structurally the matchers' `MatcherResult`), with the note for an
+ * inconclusive verdict.
+ *
+ * @example
+ * const { pass, message, inconclusive } = settleVerdict(this, result, words);
+ */
+export interface SettledVerdict {
+  pass: boolean;
+  message: () => string;
+  inconclusive?: string;
+}
+
+/**
  * The one place where a verdict becomes an assertion result, by the inconclusive policy in force: a pass or fail
  * stands; an inconclusive one is settled by `configure({ inconclusive })` and carries a note for the runner to
  * show; a judgement with no usable evidence fails with and without `.not`, under every policy.
@@ -37,7 +48,7 @@ export interface VerdictWords {
  * @example
  * return settleVerdict(this, result, { matcher: 'toRunUnder', message, why, remedy });
  */
-export function settleVerdict(context: MatcherContext | undefined, judged: Judged, words: VerdictWords): MatcherResult {
+export function settleVerdict(context: { isNot?: boolean } | undefined, judged: Judged, words: VerdictWords): SettledVerdict {
   const { matcher, message } = words;
   if (judged.evidence === 'none') {
     // Thrown rather than returned: a result with pass false would hold under `.not`, and nothing was measured.

@@ -1,19 +1,30 @@
-import { currentSettings } from '../config/currentSettings.js';
+import { allocateOptions } from '../config/effectiveOptions.js';
 import { settleVerdict } from '../config/settleVerdict.js';
-import { engineOverrides } from '../config/engineOverrides.js';
-import { isThenable } from '../engine/isThenable.js';
-import { measureAllocation } from '../engine/measureAllocation.js';
-import { nativeHeapProbe } from '../engine/nativeHeapProbe.js';
-import { profileAllocationSites } from '../engine/profileAllocationSites.js';
-import type { SiteProfile } from '../engine/SiteProfile.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { allocationMessage } from '../report/allocationMessage.js';
-import { byteCount } from '../report/byteCount.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
+import { measureAllocation } from '../engine/heap/measureAllocation.js';
+import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
+import { byteCount } from '../input/byteCount.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { allocationMessage } from '../report/toAllocateAtMost.js';
+
+/**
+ * Options of `toAllocateAtMost`.
+ *
+ * @example
+ * await expect(() => encode(msg)).toAllocateAtMost('2 KiB', { calls: 9, warmupCalls: 200, maxTimeMs: 2000 });
+ */
+export interface AllocateOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /** Calls measured after warm-up; the verdict uses their median (default 5). */
+  calls?: number;
+  /** Unmeasured calls first, so JIT tiering settles (default 100, within 30% of maxTimeMs). */
+  warmupCalls?: number;
+  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+}
 
 /**
  * Asserts that one call of a function (or of a sized workload at input size n) allocates at most `bytes` in
@@ -30,37 +41,24 @@ import { sizeOrOptions } from '../report/sizeOrOptions.js';
 export async function toAllocateAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toAllocateAtMost';
   const budgetBytes = byteCount(matcher, 'bytes', bytes);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     calls: check.positiveInteger,
     warmupCalls: check.positiveInteger,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const calls = options.calls ?? 5;
-  const warmupCalls = options.warmupCalls ?? 100;
-  const maxTimeMs = options.maxTimeMs ?? currentSettings().maxTimeMs;
-  const probe = engineOverrides.heapProbe ?? nativeHeapProbe();
-  const measurement = await measureAllocation(target, {
-    ...(options.n === undefined ? {} : { n: options.n }),
-    calls,
-    warmupCalls,
-    maxTimeMs,
-    probe,
-    ...(engineOverrides.clock === undefined ? {} : { clock: engineOverrides.clock }),
-  });
+  const target = receivedWorkload(matcher, received, given.n);
+  const options = allocateOptions(given);
+  const measurement = await measureAllocation(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options });
   const pass = measurement.bytesPerCall <= budgetBytes;
-  let sites: SiteProfile | undefined;
-  if (!pass) {
-    // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
-    const workload = toWorkload(target, options.n);
-    const prepared = workload.prepare?.();
-    const input = isThenable(prepared) ? await prepared : prepared;
-    sites = await profileAllocationSites(() => workload.call(input), probe, { expectedBytes: measurement.bytesPerCall });
-  }
+  // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
+  const sites = pass
+    ? undefined
+    : await profileWorkloadSites(target, { n: given.n, calls: 1, async: measurement.async, probe: options.probe, expectedBytes: measurement.bytesPerCall });
+  const { calls, warmupCalls, maxTimeMs } = options;
   // Every call gives a figure, so there is always evidence and never an inconclusive verdict.
   return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
     matcher,
-    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: options.n, sites }),
+    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: given.n, sites }),
     why: () => 'no allocation was measured',
     remedy: () => 'raise maxTimeMs',
   });

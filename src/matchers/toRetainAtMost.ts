@@ -1,21 +1,31 @@
-import { currentSettings } from '../config/currentSettings.js';
-import { engineOverrides } from '../config/engineOverrides.js';
-import { isThenable } from '../engine/isThenable.js';
-import { measureRetention } from '../engine/measureRetention.js';
-import { nativeHeapProbe } from '../engine/nativeHeapProbe.js';
-import { profileAllocationSites } from '../engine/profileAllocationSites.js';
-import { retentionExceeds } from '../engine/retentionExceeds.js';
-import type { SiteProfile } from '../engine/SiteProfile.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { byteCount } from '../report/byteCount.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
-import { retentionMessage } from '../report/retentionMessage.js';
-import { usageError } from '../report/usageError.js';
+import { retainOptions } from '../config/effectiveOptions.js';
 import { settleVerdict } from '../config/settleVerdict.js';
+import { measureRetention, retentionExceeds } from '../engine/heap/measureRetention.js';
+import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
+import { byteCount } from '../input/byteCount.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { usageError } from '../input/usageError.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { retentionMessage } from '../report/toRetainAtMost.js';
+
+/**
+ * Options of `toRetainAtMost`.
+ *
+ * @example
+ * await expect(() => server.handle(req)).toRetainAtMost(0, { blocks: 5, callsPerBlock: 200, maxTimeMs: 3000 });
+ */
+export interface RetainOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /** Blocks of calls, a full gc after each; the first is not judged (default 4, at least 3). */
+  blocks?: number;
+  /** Calls per block (default 100). */
+  callsPerBlock?: number;
+  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+}
 
 const atLeastThree = (matcher: string, argument: string, value: unknown): number => {
   const blocks = check.positiveInteger(matcher, argument, value);
@@ -37,57 +47,34 @@ const atLeastThree = (matcher: string, argument: string, value: unknown): number
 export async function toRetainAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRetainAtMost';
   const bytesPerCall = byteCount(matcher, 'bytes', bytes);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     blocks: atLeastThree,
     callsPerBlock: check.positiveInteger,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const blocks = options.blocks ?? 4;
-  const callsPerBlock = options.callsPerBlock ?? 100;
-  const maxTimeMs = options.maxTimeMs ?? currentSettings().maxTimeMs;
-  const probe = engineOverrides.heapProbe ?? nativeHeapProbe();
-  const measurement = await measureRetention(target, {
-    ...(options.n === undefined ? {} : { n: options.n }),
-    blocks,
-    callsPerBlock,
-    maxTimeMs,
-    probe,
-    ...(engineOverrides.clock === undefined ? {} : { clock: engineOverrides.clock }),
-  });
+  const target = receivedWorkload(matcher, received, given.n);
+  const options = retainOptions(given);
+  const { blocks, callsPerBlock, maxTimeMs } = options;
+  const measurement = await measureRetention(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options });
   if (measurement.growthBytes.length < 3) {
     return settleVerdict(this, { verdict: 'inconclusive', pass: false, evidence: 'none' }, {
       matcher,
-      message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: options.n, sites: undefined }),
+      message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: given.n, sites: undefined }),
       why: () =>
         `only ${measurement.growthBytes.length} of ${blocks} blocks of ${callsPerBlock} calls fit in maxTimeMs ${maxTimeMs} (${Math.round(measurement.elapsedMs)} ms spent), and a verdict needs at least 3`,
       remedy: () => 'raise maxTimeMs or lower callsPerBlock',
     });
   }
   const pass = !retentionExceeds(measurement.growthBytes, callsPerBlock, bytesPerCall);
-  let sites: SiteProfile | undefined;
-  if (!pass) {
-    // One more block under the sampling profiler, keeping only objects still alive after a full gc: the sites of
-    // the retained memory.
-    const workload = toWorkload(target, options.n);
-    const inputs: unknown[] = [];
-    for (let i = 0; i < callsPerBlock && workload.prepare !== undefined; i++) {
-      const input = workload.prepare();
-      inputs.push(isThenable(input) ? await input : input);
-    }
-    const judged = measurement.growthBytes.slice(1).sort((a, b) => a - b);
-    const run = measurement.async
-      ? async () => {
-          for (let i = 0; i < callsPerBlock; i++) await workload.call(inputs[i]);
-        }
-      : () => {
-          for (let i = 0; i < callsPerBlock; i++) workload.call(inputs[i]);
-        };
-    sites = await profileAllocationSites(run, probe, { expectedBytes: judged[0] ?? 0, retainedOnly: true });
-  }
+  // On failure, one more block under the sampling profiler, keeping only objects still alive after a full gc: the
+  // sites of the retained memory.
+  const judged = measurement.growthBytes.slice(1).sort((a, b) => a - b);
+  const sites = pass
+    ? undefined
+    : await profileWorkloadSites(target, { n: given.n, calls: callsPerBlock, async: measurement.async, probe: options.probe, expectedBytes: judged[0] ?? 0, retainedOnly: true });
   return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
     matcher,
-    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: options.n, sites }),
+    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: given.n, sites }),
     why: () => 'no block was judged',
     remedy: () => 'raise maxTimeMs',
   });

@@ -1,20 +1,33 @@
-import { currentSettings } from '../config/currentSettings.js';
-import { judgeTime } from '../engine/judgeTime.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
-import { timeMessage } from '../report/timeMessage.js';
-import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
+import { runUnderOptions } from '../config/effectiveOptions.js';
 import { settleVerdict } from '../config/settleVerdict.js';
-import { engineOverrides } from '../config/engineOverrides.js';
-import { isThenable } from '../engine/isThenable.js';
-import type { TimeVerdict } from '../engine/TimeVerdict.js';
-import type { Workload } from '../engine/Workload.js';
-import { measureQueries } from '../queries/measureQueries.js';
-import { waitingHint } from '../report/waitingHint.js';
+import type { Statistic } from '../engine/stats/statisticBounds.js';
+import { judgeTime, type TimeVerdict } from '../engine/time/judgeTime.js';
+import type { ClockMode } from '../engine/time/nativeClock.js';
+import { isThenable, toWorkload, type Workload } from '../engine/workload.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { measureQueries, type QueryLog } from '../queries/measureQueries.js';
+import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
+import { timeMessage } from '../report/toRunUnder.js';
+
+/**
+ * Options of `toRunUnder`.
+ *
+ * @example
+ * await expect(() => handle(req)).toRunUnder(2, { statistic: 'p95', clock: 'wall', maxTimeMs: 2000 });
+ */
+export interface RunUnderOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /** Statistic of per-call time compared with the budget (default `'median'`). */
+  statistic?: Statistic;
+  /** Clock that judges (default `'auto'`: CPU time for sync work, wall time for async work). */
+  clock?: ClockMode;
+  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+}
 
 /**
  * Asserts that a function (or a sized workload at input size n) runs under a time budget: by default its
@@ -31,24 +44,17 @@ import { waitingHint } from '../report/waitingHint.js';
 export async function toRunUnder(this: MatcherContext | undefined, received: unknown, budgetMs: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRunUnder';
   const budget = check.positiveNumber(matcher, 'budgetMs', budgetMs);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     statistic: check.statistic,
     clock: check.clockMode,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const settings = currentSettings();
-  const statistic = options.statistic ?? settings.statistic;
-  const clockMode = options.clock ?? settings.clock;
-  const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
-  const result = await judgeTime(toWorkload(target, options.n), budget * settings.timeScale * 1e6, {
-    statistic,
-    clockMode,
-    maxTimeMs,
-    ...engineOverrides,
-  });
-  const waiting = await waitedOn(result, toWorkload(target, options.n), maxTimeMs);
-  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n, waiting });
+  const target = receivedWorkload(matcher, received, given.n);
+  const { timeScale, ...options } = runUnderOptions(given);
+  const result = await judgeTime(toWorkload(target, given.n), budget * timeScale * 1e6, options);
+  const { clockMode, maxTimeMs } = options;
+  const waitedOn = await oneCallUnderSpy(result, toWorkload(target, given.n), maxTimeMs);
+  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n, waitedOn });
   const reason = (): { why: string; remedy: string } =>
     result.run.samples.length === 0 ? { why: 'no sample was taken', remedy: 'raise maxTimeMs' } : timeInconclusiveReason(result, maxTimeMs);
   const nothingMeasured = result.run.samples.length === 0 || result.reason === 'unmeasured';
@@ -63,16 +69,15 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
 /** Async calls off the CPU more than this share of their wall time were mostly waiting. */
 const waitingCpuWallRatio = 0.5;
 
-async function waitedOn(result: TimeVerdict, workload: Workload, maxTimeMs: number): Promise<string | undefined> {
+async function oneCallUnderSpy(result: TimeVerdict, workload: Workload, maxTimeMs: number): Promise<QueryLog | 'failed' | undefined> {
   if (result.pass || !result.run.async || result.cpuWallRatio >= waitingCpuWallRatio) return undefined;
-  // Only a failure over budget shows the hint: one more call under the query spy, bounded like one sample, says
-  // what the time was spent waiting on.
+  // Only a failure over budget shows the I/O hint: one more call under the query spy, bounded like a few samples,
+  // says what the time was spent waiting on (a CPU profile shows none of it).
   try {
     const prepared = workload.prepare?.();
     const input = isThenable(prepared) ? await prepared : prepared;
-    const log = await measureQueries(() => workload.call(input), { maxTimeMs: Math.max(100, Math.min(maxTimeMs, (3 * result.estimateNs) / 1e6)) });
-    return waitingHint(result.cpuWallRatio, log);
+    return await measureQueries(() => workload.call(input), { maxTimeMs: Math.max(100, Math.min(maxTimeMs, (3 * result.estimateNs) / 1e6)) });
   } catch {
-    return waitingHint(result.cpuWallRatio, undefined);
+    return 'failed';
   }
 }

@@ -1,4 +1,4 @@
-import { isOwnFile } from '../engine/isOwnFile.js';
+import { isOwnFile } from '../engine/heap/isOwnFile.js';
 
 /** A helper called in a loop shows itself, its caller and the loop: three frames say where a repeat comes from. */
 const shownFrames = 3;

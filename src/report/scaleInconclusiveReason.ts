@@ -1,6 +1,5 @@
-import { formatDuration } from './formatDuration.js';
-import { formatSize } from './formatSize.js';
-import type { ScalingVerdict } from '../engine/ScalingVerdict.js';
+import type { ScalingVerdict } from '../engine/growth/judgeScaling.js';
+import { formatDuration, formatSize } from './units.js';
 
 const metricRemedy: Record<string, string> = {
   ops: "the 'ops' metric counts countOp() calls: call countOp() once per unit of work inside the workload (import { countOp } from 'perfspec')",

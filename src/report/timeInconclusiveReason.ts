@@ -1,4 +1,4 @@
-import type { TimeVerdict } from '../engine/TimeVerdict.js';
+import type { TimeVerdict } from '../engine/time/judgeTime.js';
 
 /**
  * Why a `toRunUnder` verdict was inconclusive, and what would give a decisive measurement: each one clause.

@@ -1,4 +1,4 @@
-import { currentSettings } from '../config/currentSettings.js';
+import { currentSettings } from '../config/configure.js';
 import { assertionSession } from './assertionSession.js';
 
 /**

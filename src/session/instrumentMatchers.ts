@@ -1,6 +1,5 @@
 import { setImmediate } from 'node:timers';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { assertionSession, type PendingAssertion } from './assertionSession.js';
 import type { RunnerBridge } from './RunnerBridge.js';
 

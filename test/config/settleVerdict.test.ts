@@ -1,10 +1,9 @@
 import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { configure } from '../../src/config/configure.js';
-import { currentSettings } from '../../src/config/currentSettings.js';
+import { configure, currentSettings } from '../../src/config/configure.js';
 import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { settleVerdict } from '../../src/config/settleVerdict.js';
-import { sized } from '../../src/engine/sized.js';
+import { sized } from '../../src/engine/workload.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { fakeClock } from '../fixtures/fakeClock.js';
 

@@ -1,9 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { describe, expect, it } from 'vitest';
-import { sized } from '../../src/engine/sized.js';
+import { sized } from '../../src/engine/workload.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { lineOf } from '../fixtures/lineOf.js';
-
 
 // Retained bytes after full gcs do not depend on the machine's speed: these verdicts are the same on any machine.
 describe('toRetainAtMost on the real heap', () => {

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { configure } from '../../src/config/configure.js';
-import type { MatcherResult } from '../../src/MatcherResult.js';
+import type { MatcherResult } from '../../src/report/layout.js';
 import { assertionSession } from '../../src/session/assertionSession.js';
 import { inconclusiveSummary } from '../../src/session/inconclusiveSummary.js';
 import { instrumentMatchers } from '../../src/session/instrumentMatchers.js';

@@ -1,10 +1,8 @@
 import { ClientRequest } from 'node:http';
-import { finishQuery } from '../finishQuery.js';
 import { hookMethod } from '../hookMethod.js';
-import { spyState } from '../spyState.js';
+import { finishQuery, recordQuery } from '../recordQuery.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import type { RecordedQuery } from '../RecordedQuery.js';
-import { recordQuery } from '../recordQuery.js';
+import { spyState, type RecordedQuery } from '../spyState.js';
 import { subscribeChannel } from '../subscribeChannel.js';
 
 const inFlight = new WeakMap<object, RecordedQuery>();
