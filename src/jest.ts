@@ -2,8 +2,7 @@ import { afterAll, afterEach, expect } from '@jest/globals';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
 import { inconclusiveSummary } from './session/inconclusiveSummary.js';
-import { instrumentMatchers } from './session/instrumentMatchers.js';
-import type { RunnerBridge } from './session/RunnerBridge.js';
+import { instrumentMatchers, type RunnerBridge } from './session/instrumentMatchers.js';
 import { unawaitedAssertions } from './session/unawaitedAssertions.js';
 
 const bridge: RunnerBridge = {

@@ -3,8 +3,7 @@ import { afterAll, afterEach, expect } from 'vitest';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
 import { inconclusiveSummary } from './session/inconclusiveSummary.js';
-import { instrumentMatchers } from './session/instrumentMatchers.js';
-import type { RunnerBridge } from './session/RunnerBridge.js';
+import { instrumentMatchers, type RunnerBridge } from './session/instrumentMatchers.js';
 import { unawaitedAssertions } from './session/unawaitedAssertions.js';
 
 /** The part of Vitest's task that perfspec touches; typed loosely because it differs across Vitest 4 and 5. */
