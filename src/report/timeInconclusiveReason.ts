@@ -28,7 +28,7 @@ export function timeInconclusiveReason(result: TimeVerdict, maxTimeMs: number): 
     default: {
       const samples = run.samples.length;
       const why = run.fromWarmup
-        ? `calls are so slow that the ${maxTimeMs} ms cap left no time after warm-up, so the ${samples} warm-up ${samples === 1 ? 'batch' : 'batches'} were judged`
+        ? `calls are so slow that the ${maxTimeMs} ms cap left no time after warm-up, so ${samples === 1 ? 'the one warm-up batch was' : `the ${samples} warm-up batches were`} judged`
         : result.lowerNs === undefined || result.upperNs === undefined
           ? `the ${maxTimeMs} ms cap ended sampling after ${samples} ${samples === 1 ? 'sample' : 'samples'}, too few for a confidence bound on the ${result.statistic}`
           : `the ${maxTimeMs} ms cap ended sampling before the bounds cleared the budget`;

@@ -118,7 +118,7 @@ for (const project of selected) {
   } else if (!new RegExp(`\\[perfspec\\] inconclusive in "an inconclusive verdict is marked on its test": ${note.source}`).test(output)) {
     problems.push(`Jest printed no marked line naming the inconclusive test:\n${output}`);
   }
-  if (!/\[perfspec\] 1 of \d+ perfspec assertions in this file was inconclusive/.test(output)) problems.push(`no end-of-file summary of inconclusive assertions:\n${output}`);
+  if (!/\[perfspec\] \d+ of \d+ perfspec assertions? in this file (was|were) inconclusive/.test(output)) problems.push(`no end-of-file summary of inconclusive assertions:\n${output}`);
   if (run.status === 0) problems.push('the runner exited 0 although a test failed');
   if (problems.length > 0) failures.push(`${project.name} (node ${project.node}):\n  ${problems.join('\n  ')}`);
   else log(`${project.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed as intended, message layout checked`);
