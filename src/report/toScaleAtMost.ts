@@ -68,7 +68,7 @@ export function formatLogPlot(
  * @example
  * message: () => scaleMessage(this, result, { sizesGiven: false })
  */
-export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; samples?: number | undefined }): string {
+export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; effectiveMaxTimeMs: number; samples?: number | undefined }): string {
   const isNot = context?.isNot === true;
   const { judgement, measurement } = result;
   const bound = judgement.bound;
@@ -140,7 +140,7 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     expectedArgument: 'complexity',
     expected: `${statistic} ${isNot ? 'growing faster than' : 'growing at most like'} O(${bound})`,
     received,
-    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result) } : {}),
+    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result, asked.maxTimeMs ?? asked.effectiveMaxTimeMs) } : {}),
     evidence,
     measured,
     rerun: `{ ${rerun.join(', ')} }`,
@@ -196,7 +196,7 @@ function describeSizing(result: ScalingVerdict): string {
   }
 }
 
-function inconclusiveVerdict(result: ScalingVerdict): string {
+function inconclusiveVerdict(result: ScalingVerdict, _maxTimeMs: number): string {
   const usable = result.measurement.sizes.length - result.excluded.length;
   const decided = result.judgement.excess === undefined ? 'not passed: a growth cannot be read from fewer than 2 sizes' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
   const stopped = result.measurement.stoppedAt;
