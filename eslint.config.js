@@ -29,7 +29,7 @@ export default tseslint.config(
     },
   },
   {
-    // The corpus cases are CommonJS so that a Jest test file can require them as well as the ESM bench scripts.
+    // CommonJS files (the packed adversarial set, the growth corpus cases) are loaded by Jest (CJS) and by ESM scripts.
     files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

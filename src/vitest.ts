@@ -1,9 +1,22 @@
 import 'vitest';
+import * as vitest from 'vitest';
 import { expect } from 'vitest';
+import { runnerTimeout } from './config/runnerTimeout.js';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
 
 expect.extend(matchers);
+// The running test's own timeout (its third argument, or testTimeout): default caps stay inside it. Vitest 4.1+
+// has TestRunner.getCurrentTest(); 4.0 only `vitest/suite`, which 4.1 deprecates with a warning on import.
+type CurrentTest = () => { timeout?: number } | undefined;
+let currentTest = (vitest as unknown as { TestRunner?: { getCurrentTest?: CurrentTest } }).TestRunner?.getCurrentTest;
+if (currentTest === undefined) {
+  void import('vitest/suite').then(
+    (suite) => (currentTest = suite.getCurrentTest as CurrentTest),
+    () => undefined,
+  );
+}
+runnerTimeout.read = () => currentTest?.()?.timeout;
 
 // The bare import above survives into vitest.d.ts, which TypeScript needs to treat the block below as an
 // augmentation of Vitest's module rather than an unrelated ambient declaration.

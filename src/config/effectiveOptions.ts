@@ -6,6 +6,7 @@ import type { Statistic } from '../engine/stats/statisticBounds.js';
 import type { Clock, ClockMode } from '../engine/time/nativeClock.js';
 import { currentSettings, explicitSettings } from './configure.js';
 import { overrides } from './engineOverrides.js';
+import { runnerTimeout } from './runnerTimeout.js';
 
 // The one place where an assertion's options meet perfspec's defaults: a matcher passes on what the user gave,
 // and hands the engine what comes back. The engine's own defaults apply only when it is called directly.
@@ -82,7 +83,7 @@ const scaleMaxTimeMs = 2000;
  */
 export function scaleOptions(given: Given<{ sizes: readonly number[]; samples: number; maxTimeMs: number }>) {
   return {
-    maxTimeMs: given.maxTimeMs ?? explicitSettings.maxTimeMs ?? scaleMaxTimeMs,
+    maxTimeMs: given.maxTimeMs ?? explicitSettings.maxTimeMs ?? capWithinTest(scaleMaxTimeMs).capMs,
     ...(given.sizes === undefined ? {} : { sizes: given.sizes }),
     ...(given.samples === undefined ? {} : { samples: given.samples }),
     ...overrides('clock', 'loadPerCore', 'profile'),
@@ -94,11 +95,43 @@ const queryMinTimeMs = 10_000;
 
 /**
  * The time cap of a query or request count (`toIssueQueriesAtMost`, `toIssueRequestsAtMost`, `measureQueries`):
- * the one given, else the larger of 10 000 ms and `configure()`'s cap.
+ * the one given, else the larger of 10 000 ms and `configure()`'s cap, kept inside the running test's timeout;
+ * `loweredFromMs` and `testTimeoutMs` say when that lowered it.
  *
  * @example
- * const maxTimeMs = queryMaxTimeMs(options.maxTimeMs);
+ * const { capMs } = queryCap(options.maxTimeMs);
  */
-export function queryMaxTimeMs(given: number | undefined): number {
-  return given ?? Math.max(queryMinTimeMs, currentSettings().maxTimeMs);
+export function queryCap(given: number | undefined): TestBoundCap {
+  if (given !== undefined) return { capMs: given };
+  return capWithinTest(Math.max(queryMinTimeMs, currentSettings().maxTimeMs));
+}
+
+/** A default time cap, and the running test's timeout when that lowered it. */
+export interface TestBoundCap {
+  capMs: number;
+  testTimeoutMs?: number;
+  loweredFromMs?: number;
+}
+
+/** Share of the test's timeout a default cap may take, leaving room for setup, gc and the message. */
+const testTimeoutShare = 0.8;
+
+/**
+ * A default time cap kept inside the running test's timeout, so that the user sees perfspec's message rather than
+ * the runner's "Test timed out": the default itself, or 80% of the test's timeout when that is shorter. Caps the
+ * user chose are never passed here.
+ *
+ * @example
+ * capWithinTest(10_000).capMs; // 4000 under the default 5 s test timeout of Vitest and Jest
+ */
+export function capWithinTest(defaultMs: number): TestBoundCap {
+  let testTimeoutMs: number | undefined;
+  try {
+    testTimeoutMs = runnerTimeout.read?.();
+  } catch {
+    testTimeoutMs = undefined;
+  }
+  if (testTimeoutMs === undefined || !Number.isFinite(testTimeoutMs) || testTimeoutMs <= 0) return { capMs: defaultMs };
+  const withinMs = testTimeoutShare * testTimeoutMs;
+  return withinMs < defaultMs ? { capMs: withinMs, testTimeoutMs, loweredFromMs: defaultMs } : { capMs: defaultMs };
 }

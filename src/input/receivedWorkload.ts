@@ -1,5 +1,6 @@
 import { isSizedWorkload } from '../engine/workload.js';
 import type { SizedWorkload } from '../engine/workload.js';
+import { checkCallable } from './checkCallable.js';
 import { usageError } from './usageError.js';
 
 /**
@@ -20,6 +21,7 @@ export function receivedWorkload(matcher: string, received: unknown, n: number |
         hint: `pass it as the second argument, e.g. ${matcher}(50, 10_000) or ${matcher}(50, { n: 10_000 })`,
       });
     }
+    checkCallable(matcher, 'received (its run)', received.run as () => unknown);
     return received;
   }
   if (typeof received !== 'function') {
@@ -31,6 +33,7 @@ export function receivedWorkload(matcher: string, received: unknown, n: number |
       hint: 'wrap the call: expect(() => work()) rather than expect(work())',
     });
   }
+  checkCallable(matcher, 'received', received as () => unknown);
   if (n !== undefined) {
     throw usageError({
       matcher,

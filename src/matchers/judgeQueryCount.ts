@@ -1,3 +1,4 @@
+import { queryCap } from '../config/effectiveOptions.js';
 import { toWorkload } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
@@ -36,9 +37,18 @@ export async function judgeQueryCount(
   if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 0) {
     throw usageError({ matcher, argument: 'k', expectation: `a whole number of ${kind === 'query' ? 'queries' : 'requests'} (0 or more)`, received: k });
   }
+  if (kind === 'request' && typeof nOrOptions === 'object' && nOrOptions !== null && 'transactionControl' in nOrOptions) {
+    throw usageError({
+      matcher,
+      argument: 'options.transactionControl',
+      expectation: 'left out: it concerns database statements (BEGIN, COMMIT…), and this matcher counts HTTP requests',
+      received: (nOrOptions as { transactionControl: unknown }).transactionControl,
+      hint: 'use toIssueQueriesAtMost for statements',
+    });
+  }
   const options = typeof nOrOptions === 'number' ? { n: check.positiveInteger(matcher, 'n', nOrOptions) } : validateQueryOptions(matcher, nOrOptions, true);
   const { n, ...measureOptions } = options;
-  const workload = toWorkload(receivedWorkload(matcher, received, n), n);
+  const workload = toWorkload(receivedWorkload(matcher, received, n), n, queryCap(measureOptions.maxTimeMs).capMs);
   const input = workload.prepare === undefined ? undefined : await workload.prepare();
   const log = await measureQueries(() => workload.call(input), measureOptions);
   const rerun = [
@@ -49,7 +59,11 @@ export async function judgeQueryCount(
   const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
   if (log.timedOut) {
     // Neither verdict is known for a call that never settled, so it fails both with and without .not.
-    throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned\n\n${message()}`);
+    const raise =
+      log.cappedByTestTimeoutMs === undefined
+        ? 'raise maxTimeMs, or look for a promise that never settles'
+        : `the default cap was lowered to ${Math.round(log.maxTimeMs)} ms to stay inside the test's ${log.cappedByTestTimeoutMs} ms timeout; raise the test's timeout (Vitest: testTimeout or test(name, fn, ms); Jest: testTimeout or jest.setTimeout) together with maxTimeMs`;
+    throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs ${Math.round(log.maxTimeMs)}) and was abandoned; ${raise}\n\n${message()}`);
   }
   const count = kind === 'query' ? log.queries.length : log.requests.length;
   return { pass: count <= k, message };

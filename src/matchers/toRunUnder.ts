@@ -48,7 +48,7 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
   });
   const target = receivedWorkload(matcher, received, given.n);
   const { timeScale, ...options } = runUnderOptions(given);
-  const result = await judgeTime(toWorkload(target, given.n), budget * timeScale * 1e6, options);
+  const result = await judgeTime(toWorkload(target, given.n, options.maxTimeMs), budget * timeScale * 1e6, options);
   const { clockMode, maxTimeMs } = options;
   return {
     pass: result.pass,

@@ -7,6 +7,7 @@ import type { ScaleMetricName, ScaleMetric } from '../engine/growth/metrics/Scal
 import { scaleMetrics } from '../engine/growth/metrics/scaleMetrics.js';
 import { isSizedWorkload, toWorkload } from '../engine/workload.js';
 import type { Workload } from '../engine/workload.js';
+import { checkCallable } from '../input/checkCallable.js';
 import { check } from '../input/check.js';
 import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
@@ -57,8 +58,9 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   if (!metric.deterministic && valid.samples !== undefined && valid.samples < 3) {
     throw usageError({ matcher, argument: 'options.samples', expectation: `at least 3 for the '${metric.name}' metric: a median of fewer samples has no spread to bootstrap`, received: valid.samples });
   }
-  const workloadAt = receivedSizedWorkload(received);
-  const result = await judgeScaling(workloadAt, bound, { metric, ...scaleOptions(valid) });
+  const effective = scaleOptions(valid);
+  const workloadAt = receivedSizedWorkload(received, effective.maxTimeMs);
+  const result = await judgeScaling(workloadAt, bound, { metric, ...effective });
   return {
     pass: result.pass,
     message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, samples: valid.samples }),
@@ -96,8 +98,11 @@ function checkSizes(_matcher: string, argument: string, value: unknown): readonl
 // 'queries' joins here rather than in the engine's registry: the query spy sits above the engine.
 const metrics: { readonly [K in ScaleMetricName]: ScaleMetric } = { ...scaleMetrics, queries: queriesMetric };
 
-function receivedSizedWorkload(received: unknown): (n: number) => Workload {
-  if (isSizedWorkload(received)) return (n) => toWorkload(received, n);
+function receivedSizedWorkload(received: unknown, maxTimeMs: number): (n: number) => Workload {
+  if (isSizedWorkload(received)) {
+    checkCallable(matcher, 'received (its run)', received.run as () => unknown);
+    return (n) => toWorkload(received, n, maxTimeMs);
+  }
   if (typeof received !== 'function') {
     throw usageError({
       matcher,
@@ -116,6 +121,7 @@ function receivedSizedWorkload(received: unknown): (n: number) => Workload {
       hint: 'write expect(n => work(n)), or sized(n => input(n), input => work(input)) to keep building the input out of the measurement',
     });
   }
+  checkCallable(matcher, 'received', received as (n: number) => unknown);
   const fn = received as (n: number) => unknown;
   return (n) => ({ call: () => fn(n), label: `n = ${n}` });
 }

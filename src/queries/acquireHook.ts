@@ -1,3 +1,4 @@
+import { installHook } from './installHook.js';
 import { spyState } from './spyState.js';
 
 /**
@@ -7,10 +8,11 @@ import { spyState } from './spyState.js';
  * @example
  * const release = acquireHook('mysql2:channels', () => subscribeAll());
  */
-export function acquireHook(key: string, install: () => () => void, permanent = false): () => void {
+export function acquireHook(key: string, install: () => (() => void) | { undo: () => void; intact: () => boolean }, permanent = false): () => void {
   let entry = spyState.installed.get(key);
   if (entry === undefined) {
-    entry = { refs: 0, undo: install(), permanent: false };
+    entry = { refs: 0, undo: () => undefined, permanent: false, install };
+    installHook(entry, install);
     spyState.installed.set(key, entry);
   }
   if (permanent) {
@@ -34,3 +36,4 @@ export function acquireHook(key: string, install: () => () => void, permanent = 
     }
   };
 }
+

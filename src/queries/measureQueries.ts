@@ -1,9 +1,10 @@
-import { queryMaxTimeMs } from '../config/effectiveOptions.js';
+import { queryCap } from '../config/effectiveOptions.js';
 import { isThenable, realDeadline, timedOut as deadlinePassed } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
 import { installDrivers } from './installDrivers.js';
+import { repairHooks } from './repairHooks.js';
 import { spyState } from './spyState.js';
 import type { QueryScope } from './spyState.js';
 import { toQueryEvent } from './toQueryEvent.js';
@@ -20,7 +21,7 @@ export interface MeasureQueriesOptions {
   transactionControl?: boolean;
   /** Statements to leave out: a RegExp tested against the text, or a predicate on the event. */
   ignore?: RegExp | ((event: QueryEvent) => boolean);
-  /** Abandon the call after this many milliseconds (default 10 000, or `configure({ maxTimeMs })` if larger). */
+  /** Abandon the call after this many milliseconds (default 10 000, or `configure({ maxTimeMs })` if larger; a default longer than 80% of the running test's timeout is lowered to that). */
   maxTimeMs?: number;
 }
 
@@ -45,6 +46,10 @@ export interface QueryLog {
   readonly elapsedMs: number;
   /** True when the call had not settled within `maxTimeMs` and was abandoned; the log holds what it issued until then. */
   readonly timedOut: boolean;
+  /** The time cap the call ran under, in milliseconds. */
+  readonly maxTimeMs: number;
+  /** Set when the default cap was lowered to stay inside the running test's timeout (this many ms). */
+  readonly cappedByTestTimeoutMs?: number;
 }
 
 function boolean(matcher: string, argument: string, value: unknown): boolean {
@@ -87,8 +92,10 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     throw usageError({ matcher: 'measureQueries', argument: 'fn', expectation: 'a function (sync or async)', received: fn, hint: 'wrap the call: measureQueries(() => work())' });
   }
   const valid = validateQueryOptions('measureQueries', options, false);
-  const maxTimeMs = queryMaxTimeMs(valid.maxTimeMs);
+  const cap = queryCap(valid.maxTimeMs);
+  const maxTimeMs = cap.capMs;
   await installDrivers();
+  repairHooks();
   const scope: QueryScope = { open: true, recorded: [], late: [], stacks: new Map() };
   const start = now();
   let timedOut = false;
@@ -109,7 +116,8 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
   const events = scope.recorded.map(toQueryEvent);
   const counted = (event: QueryEvent): boolean => {
     if (event.transactionControl && valid.transactionControl !== true) return false;
-    if (valid.ignore instanceof RegExp) return !valid.ignore.test(event.text);
+    // search() rather than test(): a /g or /y RegExp keeps lastIndex between test() calls and skips matches.
+    if (valid.ignore instanceof RegExp) return event.text.search(valid.ignore) === -1;
     if (valid.ignore !== undefined) return !valid.ignore(event);
     return true;
   };
@@ -125,5 +133,7 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     },
     elapsedMs,
     timedOut,
+    maxTimeMs,
+    ...(cap.loweredFromMs === undefined || cap.testTimeoutMs === undefined ? {} : { cappedByTestTimeoutMs: cap.testTimeoutMs }),
   };
 }

@@ -37,12 +37,23 @@ export interface QueryScope {
   callerStack?: { stack?: string };
 }
 
+/** One patch or subscription in force; `intact` tells whether a patch is still in place, `install` puts it back. */
+interface InstalledHook {
+  refs: number;
+  undo: () => void;
+  permanent: boolean;
+  readonly install?: () => (() => void) | { undo: () => void; intact: () => boolean };
+  intact?: () => boolean;
+}
+
 interface SpyState {
   readonly als: AsyncLocalStorage<QueryScope>;
   /** A stack captured where a pooled call was made, lent to the statement that the pool's callback issues later. */
   callerStack: { stack?: string } | undefined;
   /** Patches and subscriptions in force, by key (e.g. `pg:query#3`), with how many holders keep each. */
-  readonly installed: Map<string, { refs: number; undo: () => void; permanent: boolean }>;
+  readonly installed: Map<string, InstalledHook>;
+  /** Keys of hooked methods running right now: a hook that finds its own key here passes the call through. */
+  readonly passing: Set<string>;
   /** Ids for prototypes, so that hooks on different classes of one driver get different keys. */
   readonly ids: WeakMap<object, number>;
   nextId: number;
@@ -66,6 +77,7 @@ export const spyState: SpyState = (holder[key] ??= {
   als: new AsyncLocalStorage<QueryScope>(),
   callerStack: undefined,
   installed: new Map(),
+  passing: new Set(),
   ids: new WeakMap(),
   nextId: 1,
   autoInstall: true,

@@ -35,8 +35,13 @@ export interface QueryEvent {
   readonly callSite: string | undefined;
 }
 
-// N+1 logs repeat one text many times: normalize each distinct text once. Bounded so a long run cannot grow it.
+// N+1 logs repeat one text many times: normalize each distinct text once. Bounded by bytes, not entries: a
+// statement with a megabyte of inlined values must not be kept as a key (100 such statements kept 100–201 MB).
+// Only short texts are cached, and the whole cache is dropped when it reaches its byte budget.
 const shapes = new Map<string, string>();
+const maxCachedTextChars = 2048;
+const maxCacheChars = 1 << 20;
+let cachedChars = 0;
 
 /**
  * The public, read-only view of a recorded statement, with its shape and call site worked out (lazily: the
@@ -46,11 +51,19 @@ const shapes = new Map<string, string>();
  * const events = scope.recorded.map(toQueryEvent);
  */
 export function toQueryEvent(recorded: RecordedQuery): QueryEvent {
-  let shape = shapes.get(recorded.text);
+  const cacheable = recorded.text.length <= maxCachedTextChars;
+  let shape = cacheable ? shapes.get(recorded.text) : undefined;
   if (shape === undefined) {
     shape = shapeOf(recorded.system, recorded.text).shape;
-    if (shapes.size > 5000) shapes.clear();
-    shapes.set(recorded.text, shape);
+    if (cacheable) {
+      const chars = recorded.text.length + shape.length;
+      if (cachedChars + chars > maxCacheChars) {
+        shapes.clear();
+        cachedChars = 0;
+      }
+      shapes.set(recorded.text, shape);
+      cachedChars += chars;
+    }
   }
   let callSite: string | undefined | null = null;
   return {

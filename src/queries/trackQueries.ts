@@ -29,7 +29,7 @@ function track(target: unknown, seen: Set<unknown>): (() => void) | undefined {
   if ((typeof target !== 'object' && typeof target !== 'function') || target === null || seen.has(target)) return undefined;
   seen.add(target);
   for (const adapter of adapters) {
-    const undo = adapter.track(target);
+    const undo = guarded(() => adapter.track(target));
     if (undo !== undefined) return undo;
   }
   // ORMs keep their driver object under a known property: drizzle `$client`, knex `client.driver`, Sequelize
@@ -38,9 +38,19 @@ function track(target: unknown, seen: Set<unknown>): (() => void) | undefined {
   // (`_engineConfig.adapter.externalPool`, the pg Pool given to `new PrismaPg(pool)`), and the common `client`, `db`,
   // `session`.
   for (const key of ['$client', 'driver', 'client', 'master', 'databaseConnection', 'pool', 'connection', 'db', 'session', 'connectionManager', 'lib', '_engineConfig', 'adapter', 'externalPool']) {
-    const inner = (target as Record<string, unknown>)[key];
+    const inner = guarded(() => (target as Record<string, unknown>)[key]);
     const undo = track(inner, seen);
     if (undo !== undefined) return undo;
   }
   return undefined;
+}
+
+// Recognising a driver reads properties of an object the user gave; a getter that throws (a lazy proxy, a closed
+// connection's accessor) means "not this one", not a crash with someone else's error.
+function guarded<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
 }

@@ -3,6 +3,7 @@
 // passing assertions must pass and the deliberately slow one must fail with perfspec's message layout.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -16,11 +17,71 @@ const matrix = [
   { name: 'jest29', template: 'jest', node: 'system', deps: { jest: '^29.7.0', '@jest/globals': '^29.7.0', '@types/jest': '^29.5.0', '@types/node': '^20' } },
   { name: 'jest30', template: 'jest', node: 'system', deps: { jest: '^30.0.0', '@jest/globals': '^30.0.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
 ];
-const only = process.argv.slice(2);
+const args = process.argv.slice(2);
+// --abuse-only: install and run just the adversarial set (npm run bench:abuse); by default the set runs in the
+// projects marked abuse, inside the packed tier.
+const abuseOnly = args.includes('--abuse-only');
+const only = args.filter((arg) => !arg.startsWith('--'));
 const selected = only.length > 0 ? matrix.filter((p) => only.includes(p.name)) : matrix;
+const abuseProjects = new Set(['vitest4', 'jest30']);
 
 function sh(command, args, cwd, extra = {}) {
   return execFileSync(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...extra });
+}
+
+/**
+ * Runs a runner (or any node script) under a hard kill timer, so that a hang fails this script instead of stalling
+ * CI, and reads the JSON results it wrote, if any.
+ */
+function runBounded(node, argv, dir, timeoutMs, resultsFile) {
+  rmSync(join(dir, resultsFile ?? 'no-results'), { force: true });
+  const started = Date.now();
+  const run = spawnSync(node, argv, { cwd: dir, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const killed = run.signal === 'SIGKILL' || run.error?.code === 'ETIMEDOUT';
+  const results = resultsFile !== undefined && existsSync(join(dir, resultsFile)) ? JSON.parse(readFileSync(join(dir, resultsFile), 'utf8')) : undefined;
+  return { status: run.status, killed, stdout: run.stdout ?? '', stderr: run.stderr ?? '', results, seconds: (Date.now() - started) / 1000 };
+}
+
+function runnerArgs(project, extra, resultsFile) {
+  return project.template === 'vitest'
+    ? ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', `--outputFile=${resultsFile}`, ...extra]
+    : ['node_modules/jest/bin/jest.js', '--json', `--outputFile=${resultsFile}`, ...extra];
+}
+
+const assertionsOf = (results) => (results?.testResults ?? []).flatMap((file) => file.assertionResults.map((a) => ({ ...a, fileMessage: file.message })));
+
+/** The outcome of each adversarial case, from the runner's results. */
+function tallyAbuse(run, expected) {
+  const caseCount = expected.size;
+  const tally = { cases: caseCount, clearErrors: 0, correctPasses: 0, hangs: 0, crashes: 0, silentPasses: 0, unclear: 0 };
+  const problems = [];
+  const knownOpen = [];
+  const seen = assertionsOf(run.results);
+  for (const a of seen) {
+    const open = expected.get(a.title)?.knownOpen;
+    const list = open === undefined ? problems : { push: (problem) => knownOpen.push(`${problem} — ${open}`) };
+    const text = (a.failureMessages ?? []).join('\n');
+    if (a.status === 'passed') {
+      if (expected.get(a.title)?.expect === 'pass') tally.correctPasses++;
+      else tally.clearErrors++;
+    } else if (text.includes('[SILENT-PASS]')) {
+      tally.silentPasses++;
+      list.push(`silent pass: ${a.title}`);
+    } else if (text.includes('[UNBOUNDED]') || /timed out|Exceeded timeout/i.test(text)) {
+      tally.hangs++;
+      list.push(`hang: ${a.title}: ${text.split('\n')[0]}`);
+    } else {
+      tally.unclear++;
+      list.push(`unclear: ${a.title}: ${text.split('\n')[0]}`);
+    }
+  }
+  const missing = caseCount - seen.length;
+  if (missing > 0) {
+    if (run.killed) tally.hangs += missing;
+    else tally.crashes += missing;
+    problems.push(`${missing} cases without a result (${run.killed ? 'killed by the outer timer' : `runner exited ${run.status}`})`);
+  }
+  return { tally, problems, knownOpen };
 }
 
 function log(text) {
@@ -53,6 +114,7 @@ for (const version of new Set(selected.map((p) => p.node).filter((v) => v !== 's
 }
 
 const failures = [];
+const abuseTallies = [];
 for (const project of selected) {
   const dir = join(work, project.name);
   rmSync(dir, { recursive: true, force: true });
@@ -64,11 +126,18 @@ for (const project of selected) {
   const versions = Object.keys(project.deps).filter((d) => !d.startsWith('@types')).map((d) => `${d}@${JSON.parse(readFileSync(join(dir, 'node_modules', d, 'package.json'), 'utf8')).version}`);
   log(`${project.name}: installed ${versions.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
+  cpSync(join(root, 'test/packed/abuse/cases.cjs'), join(dir, 'abuse-cases.cjs'));
+  cpSync(join(root, 'test/packed/abuse/outside.cjs'), join(dir, 'outside.cjs'));
+  const node = nodeBinaries.get(project.node) ?? process.execPath;
+  if (abuseOnly) {
+    runAbuse(project, dir, node);
+    continue;
+  }
+
   const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', '.'], { cwd: dir, encoding: 'utf8' });
   if (tsc.status !== 0) failures.push(`${project.name}: type tests failed:\n${tsc.stdout}${tsc.stderr}`);
   else log(`${project.name}: type tests pass (including the @ts-expect-error cases)`);
 
-  const node = nodeBinaries.get(project.node) ?? process.execPath;
   const runner =
     project.template === 'vitest'
       ? ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', '--outputFile=results.json']
@@ -99,8 +168,69 @@ for (const project of selected) {
     if (slow && !message.includes(line)) problems.push(`the failure message lacks "${line}":\n${message}`);
   }
   if (run.status === 0) problems.push('the runner exited 0 although a test failed');
+  // The hardening runs and the adversarial set cost ~30 s a project: one Vitest and one Jest project keep the
+  // packed tier within its CI budget.
+  if (abuseProjects.has(project.name)) {
+    problems.push(...hardening(project, dir, node));
+    const abuse = runAbuse(project, dir, node);
+    problems.push(...abuse.problems);
+  }
   if (problems.length > 0) failures.push(`${project.name} (node ${project.node}):\n  ${problems.join('\n  ')}`);
   else log(`${project.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed as intended, message layout checked`);
+}
+
+/** Regression runs of issue 10 that need a runner configured a particular way, each under a hard kill timer. */
+function hardening(project, dir, node) {
+  const problems = [];
+  // Fake timers installed before perfspec loads (Vitest: a setup file listed first; Jest: enableGlobally).
+  const fakeConfig = project.template === 'vitest' ? ['--config', 'vitest.fake.config.mjs'] : ['--config', 'jest.fake.config.js'];
+  const fake = runBounded(node, runnerArgs(project, fakeConfig, 'fake-results.json'), dir, 120_000, 'fake-results.json');
+  const fakeFailed = assertionsOf(fake.results).filter((a) => a.status !== 'passed');
+  if (fake.killed) problems.push(`fake timers installed first: the run hung and was killed after ${fake.seconds.toFixed(0)} s`);
+  else if (fake.results === undefined) problems.push(`fake timers installed first: no results (exit ${fake.status}):\n${fake.stdout}${fake.stderr}`);
+  else if (fakeFailed.length > 0 || assertionsOf(fake.results).length === 0) problems.push(`fake timers installed first:\n${fakeFailed.map((a) => `${a.title}: ${(a.failureMessages ?? []).join('\n')}`).join('\n')}`);
+  else log(`${project.name}: fake timers installed before perfspec: ${assertionsOf(fake.results).length} cases bounded and clear (${fake.seconds.toFixed(1)} s)`);
+  // Jest keeps nothing of a test file reachable from perfspec's process-wide hooks.
+  if (project.template === 'jest') {
+    const leaks = runBounded(node, runnerArgs(project, ['--detectLeaks', '--testMatch', '**/leaks*.test.js'], 'leak-results.json'), dir, 120_000, 'leak-results.json');
+    if (leaks.status !== 0 || leaks.results?.numFailedTestSuites !== 0) problems.push(`jest --detectLeaks flags a file using the query matchers (exit ${leaks.status}):\n${leaks.stderr.slice(-2000)}`);
+    else log(`${project.name}: jest --detectLeaks finds no leak in ${leaks.results.numTotalTestSuites} files using the query matchers`);
+  }
+  // Outside a runner a measurement of a never-settling call fails the script.
+  const outside = runBounded(node, ['outside.cjs'], dir, 30_000);
+  if (outside.killed) problems.push('outside a runner: measureTime on a never-settling call hung');
+  else if (outside.status === 0 || !outside.stderr.includes('did not settle')) problems.push(`outside a runner: measureTime on a never-settling call exited ${outside.status}:\n${outside.stdout}${outside.stderr}`);
+  else log(`${project.name}: outside a runner, a never-settling measureTime fails the script with "did not settle"`);
+  return problems;
+}
+
+/** Runs the adversarial set in one project and prints its tally. */
+function runAbuse(project, dir, node) {
+  const include = project.template === 'vitest' ? ['--config', 'vitest.abuse.config.mjs'] : ['--testMatch', '**/abuse.test.js'];
+  const expected = abuseCases(dir);
+  const run = runBounded(node, runnerArgs(project, include, 'abuse-results.json'), dir, 600_000, 'abuse-results.json');
+  const { tally, problems, knownOpen } = tallyAbuse(run, expected);
+  abuseTallies.push({ project: project.name, node: project.node === 'system' ? process.version : project.node, ...tally, seconds: run.seconds });
+  log(`${project.name}: adversarial set: ${tally.cases} cases, ${tally.clearErrors} clear errors, ${tally.correctPasses} correct passes, ${tally.hangs} hangs, ${tally.crashes} crashes, ${tally.silentPasses} silent passes, ${tally.unclear} unclear (${run.seconds.toFixed(1)} s)`);
+  for (const problem of problems) log(`  ${problem}`);
+  for (const problem of knownOpen) log(`  known open, not failing the packed tier: ${problem}`);
+  return { tally, problems: problems.map((problem) => `adversarial set: ${problem}`) };
+}
+
+/** The adversarial cases by name, with what each must do ('error' or 'pass'). */
+function abuseCases(dir) {
+  const script = "const p=require('perfspec');console.log(JSON.stringify(require('./abuse-cases.cjs').cases(p).map((c)=>[c.name,{expect:c.expect,knownOpen:c.knownOpen}])))";
+  const probe = spawnSync(process.execPath, ['-e', script], { cwd: dir, encoding: 'utf8' });
+  return new Map(JSON.parse(probe.stdout));
+}
+
+if (abuseTallies.length > 0) {
+  mkdirSync(join(root, 'test/.results'), { recursive: true });
+  writeFileSync(join(root, 'test/.results/abuse.json'), `${JSON.stringify({ load: loadavg(), tallies: abuseTallies }, null, 2)}\n`);
+}
+if (abuseOnly) {
+  const bad = abuseTallies.some((t) => t.hangs + t.crashes + t.silentPasses + t.unclear > 0);
+  process.exit(bad ? 1 : 0);
 }
 
 mkdirSync(join(root, 'test/.results'), { recursive: true });

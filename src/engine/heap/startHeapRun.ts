@@ -35,7 +35,7 @@ export function startHeapRun(
     throw new TypeError(`${caller}: received must be a function or a sized workload`);
   }
   // run's parameter makes SizedWorkload<Input> invariant; the engine only ever passes run what setup built.
-  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n);
+  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n, maxTimeMs);
   const probe = options.probe ?? nativeHeapProbe();
   const clock = options.clock ?? nativeClock;
   const capNs = maxTimeMs * 1e6;

@@ -57,13 +57,16 @@ export async function measureTime(received: (() => unknown) | SizedWorkload<unkn
   const precision = options.precision ?? 0.04;
   const maxTimeMs = options.maxTimeMs ?? 1000;
   const run = await sampleSequentially(
-    toWorkload(received, options.n),
+    toWorkload(received, options.n, maxTimeMs),
     { clock: options.clock ?? nativeClock, clockMode: options.clockMode ?? 'auto', maxTimeMs, totalAlpha: 0.05, callTimeoutNs: maxTimeMs * 1e6 },
     (sorted, alpha) => {
       const { estimate, lower, upper } = statisticBounds(sorted, 'median', alpha);
       return lower !== undefined && upper !== undefined && upper - lower < precision * estimate;
     },
   );
+  if (run.stoppedBy === 'call-timeout') {
+    throw new Error(`measureTime: the measured call did not settle: it had not settled after ${Math.round(maxTimeMs)} ms (maxTimeMs) and was abandoned; raise maxTimeMs, or look for a promise that never settles`);
+  }
   const cpu = run.samples.map((s) => s.cpuNs / s.calls);
   const wall = run.samples.map((s) => s.wallNs / s.calls);
   const judged = [...(run.clock === 'cpu' ? cpu : wall)].sort((a, b) => a - b);

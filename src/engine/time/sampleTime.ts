@@ -1,6 +1,7 @@
 import { isThenable, realDeadline, timedOut } from '../workload.js';
 import type { Deadline } from '../workload.js';
 import type { Workload } from '../workload.js';
+import { assertClockAdvances } from './assertClockAdvances.js';
 import type { Clock } from './nativeClock.js';
 
 /**
@@ -18,8 +19,6 @@ export interface TimeSample {
   awaited: boolean;
   timedOut: boolean;
 }
-
-// Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
 
 /**
  * Times `calls` consecutive calls of a workload on both clocks. Inputs of a sized workload are all prepared
@@ -47,7 +46,7 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
       const result = call(inputs[i]);
       if (!isThenable(result)) continue;
       awaited = true;
-      deadline ??= realDeadline(Math.max(1, (timeoutNs - (clock.wallNs() - wall0)) / 1e6), { unref: true });
+      deadline ??= realDeadline((timeoutNs - (clock.wallNs() - wall0)) / 1e6);
       if ((await deadline.race(result)) === timedOut) {
         return { calls: i + 1, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, awaited, timedOut: true };
       }
@@ -57,5 +56,7 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
   }
   const cpu1 = clock.cpuNs();
   const wall1 = clock.wallNs();
-  return { calls, wallNs: wall1 - wall0, cpuNs: cpu1 - cpu0, awaited, timedOut: false };
+  const sample: TimeSample = { calls, wallNs: wall1 - wall0, cpuNs: cpu1 - cpu0, awaited, timedOut: false };
+  assertClockAdvances(sample);
+  return sample;
 }

@@ -1,1 +1,1 @@
-module.exports = { setupFilesAfterEnv: ['perfspec/jest'], testMatch: ['**/*.test.js'] };
+module.exports = { setupFilesAfterEnv: ['perfspec/jest'], testMatch: ['**/perf.test.js', '**/globals.test.js'] };

@@ -1,0 +1,1 @@
+module.exports = { setupFilesAfterEnv: ['perfspec/jest'], testMatch: ['**/fake.test.js'], fakeTimers: { enableGlobally: true } };

@@ -1,0 +1,8 @@
+import { createRequire } from 'node:module';
+import { expect, test } from 'vitest';
+import * as perfspec from 'perfspec';
+
+// The shared adversarial set (test/packed/abuse/cases.cjs, copied here by run.mjs).
+const require = createRequire(import.meta.url);
+const { cases, check } = require('./abuse-cases.cjs');
+for (const kase of cases(perfspec)) test(kase.name, () => check(kase, expect), kase.timeoutMs ?? 20_000);
