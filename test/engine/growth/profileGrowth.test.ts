@@ -21,14 +21,18 @@ describe('profileGrowth', () => {
     const top = profile?.hotspots[0];
     expect(top).toMatchObject({ functionName: 'trimEnd', file: 'test/engine/growth/profileGrowth.test.ts', line: 7 });
     expect(top?.shareLarge).toBeGreaterThan(0.8);
-    expect(top?.hotLine).toMatchObject({ line: 8, kind: 'regexp' });
+    // The regular expression shows either as its own profile node (compiled while profiling) or in the hot line.
+    expect(top?.regExp === '/\\s+$/' || (top?.hotLine?.line === 8 && top.hotLine.kind === 'regexp')).toBe(true);
     expect(profile?.hint).toBe('regexp');
     expect(top?.package).toBeUndefined();
   });
 
   it('calls an indexOf inside a loop a search', async () => {
     const profile = await profileGrowth(distinct, 16, 3000, { callNsSmall: 1e3, callNsLarge: 5e6 });
-    expect(profile?.hotspots[0]).toMatchObject({ functionName: 'dedupe', hotLine: { line: 12, kind: 'search' } });
+    // indexOf shows either as a builtin node below dedupe or, inlined, in dedupe's hot line.
+    const top = profile?.hotspots[0];
+    expect(top).toMatchObject({ functionName: 'dedupe', line: 10 });
+    expect(top?.builtin === 'indexOf' || (top?.hotLine?.line === 12 && top.hotLine.kind === 'search')).toBe(true);
     expect(profile?.hint).toBe('search');
   });
 
