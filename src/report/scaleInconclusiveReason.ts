@@ -2,7 +2,7 @@ import type { ScalingVerdict } from '../engine/growth/judgeScaling.js';
 import { formatDuration, formatSize } from './units.js';
 
 const metricRemedy: Record<string, string> = {
-  ops: "the 'ops' metric counts countOp() calls: call countOp() once per unit of work inside the workload (import { countOp } from 'perfspec')",
+  ops: "the 'ops' metric counts countOp() calls: call countOp() in the measured code (run, not setup), once per unit of work (import { countOp } from 'perfspec')",
   allocations: "the workload allocated nothing measurable at any size: judge it on { metric: 'time' }, or check that it does its work",
   queries: 'no query was counted at any size: pass the client to trackQueries() if its driver is not detected, or judge another metric',
   time: 'give larger { sizes }: calls this short are below timer noise',
@@ -23,8 +23,15 @@ export function scaleInconclusiveReason(result: ScalingVerdict, asked: { maxTime
   const evidence = none ? { evidence: 'none' as const } : {};
   const sampled = measurement.sizes.filter((s) => s.values.length > 0);
   const room = `raise maxTimeMs (now ${asked.maxTimeMs} ms), or pass fewer or smaller { sizes } (≥ 4, increasing) whose calls take between 10 µs and 10 ms`;
+  const stopped = measurement.stoppedAt;
+  if (none && (measurement.sizing === 'call-timeout' || measurement.sampling === 'call-timeout')) {
+    return {
+      why: `a call${stopped === undefined ? '' : ` at n = ${formatSize(stopped.n)}`} did not settle within the time cap`,
+      remedy: 'check that its promise resolves (a callback never called, an awaited promise nobody resolves), or raise maxTimeMs if it is only slow',
+      ...evidence,
+    };
+  }
   if (none && sizes === 0) {
-    const stopped = measurement.stoppedAt;
     const why =
       stopped === undefined
         ? 'no size was measured before the time cap'

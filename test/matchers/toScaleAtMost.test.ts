@@ -146,18 +146,22 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap ended the sizes at n = [\d ]+, whose call took [\d.]+ µs, before calls reached 16\.7 ms; growth that shows only at larger n cannot be ruled out/);
   });
 
+  // Nothing measured is no evidence: under the verdict policy the assertion throws, so it fails with and without .not.
   it('never passes a call that never settles: nothing was measured, and the message says so', async () => {
-    const result = await direct('n', sized((n) => n, () => new Promise(() => {})), { maxTimeMs: 50 });
-    expect(result.pass).toBe(false);
-    expect(result.message()).toContain('Verdict:  inconclusive: nothing was measured (a call at n = 1 did not settle within the time cap); not passed: there is no evidence to pass on');
-    expect(result.message()).toContain('the measured call never settled');
+    const error = await direct('n', sized((n) => n, () => new Promise(() => {})), { maxTimeMs: 50 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toContain('toScaleAtMost measured nothing usable: a call at n = 1 did not settle within the time cap');
+    expect(message).toContain('Verdict:  inconclusive: nothing was measured (a call at n = 1 did not settle within the time cap); not passed: there is no evidence to pass on');
+    expect(message).toContain('the measured call never settled');
   });
 
   it("never passes { metric: 'ops' } when no countOp() call ran at any size, and says how to count", async () => {
-    const result = await direct('n', sized((n) => n, (n) => spend(n)), { metric: 'ops', sizes: [10, 20, 40, 80] });
-    expect(result.pass).toBe(false);
-    expect(result.message()).toContain('Verdict:  inconclusive: no operation was counted at any size (0 countOp() calls per call); not passed');
-    expect(result.message()).toContain('call countOp() in the measured code (run, not setup)');
+    const error = await direct('n', sized((n) => n, (n) => spend(n)), { metric: 'ops', sizes: [10, 20, 40, 80] }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    const message = (error as Error).message;
+    expect(message).toContain('Verdict:  inconclusive: no operation was counted at any size (0 countOp() calls per call); not passed');
+    expect(message).toContain('call countOp() in the measured code (run, not setup)');
   });
 
   it('leaves out sizes below timer noise and says which', async () => {
