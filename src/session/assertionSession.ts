@@ -17,11 +17,13 @@ export const assertionSession: {
  * already reported it as not awaited (then its outcome is swallowed, so it does not surface again later).
  *
  * @example
- * const entry: PendingAssertion = { matcher: 'toRunUnder', settled: false, forgotten: false, done: Promise.resolve() };
+ * const entry: PendingAssertion = { matcher: 'toRunUnder', settled: false, started: false, forgotten: false, done: Promise.resolve() };
  */
 export interface PendingAssertion {
   matcher: string;
   settled: boolean;
+  /** Whether measuring had begun (it starts a macrotask after the call). */
+  started: boolean;
   forgotten: boolean;
   /** Resolves when the assertion has settled, however it settled. */
   done: Promise<void>;

@@ -33,7 +33,7 @@ export function instrumentMatchers<M extends Record<string, Matcher>>(raw: M, br
       const test = bridge.testOf(this);
       const isNot = this?.isNot === true;
       let markSettled = (): void => {};
-      const entry: PendingAssertion = { matcher: name, settled: false, forgotten: false, done: new Promise((resolve) => (markSettled = resolve)) };
+      const entry: PendingAssertion = { matcher: name, settled: false, started: false, forgotten: false, done: new Promise((resolve) => (markSettled = resolve)) };
       const list = assertionSession.pending.get(test) ?? [];
       list.push(entry);
       assertionSession.pending.set(test, list);
@@ -52,7 +52,12 @@ export function instrumentMatchers<M extends Record<string, Matcher>>(raw: M, br
       // un-awaited assertion would settle before the test ends and look awaited. Both runners run afterEach
       // before the next macrotask, so the assertion is still pending there. node:timers is never faked.
       const deferred = new Promise<void>((resolve) => setImmediate(resolve));
-      return deferred.then(() => matcher.call(this, received, ...rest)).then(
+      return deferred
+        .then(() => {
+          entry.started = true;
+          return matcher.call(this, received, ...rest);
+        })
+        .then(
         (result) => {
           settle();
           if (entry.forgotten) return swallowed;

@@ -12,13 +12,22 @@ import { assertionSession } from './assertionSession.js';
 export async function unawaitedAssertions(test: object | string | undefined): Promise<Error | undefined> {
   const pending = [...(assertionSession.pending.get(test) ?? [])];
   if (pending.length === 0) return undefined;
+  // Not yet started means the test ended within a macrotask of the call: nothing awaited it. Once started, the
+  // test may instead have timed out while awaiting it.
+  const neverStarted = pending.every((entry) => !entry.started);
   for (const entry of pending) entry.forgotten = true;
   await Promise.all(pending.map((entry) => entry.done));
   const names = [...new Set(pending.map((entry) => entry.matcher))];
   const first = names[0] ?? 'a perfspec matcher';
+  const fix = `Every perfspec matcher is async: add \`await\`, as in \`await expect(fn).${first}(…)\``;
+  if (neverStarted) {
+    return new Error(
+      `${names.join(', ')} was not awaited: the test ended while ${pending.length === 1 ? 'it was' : `${pending.length} assertions were`} still measuring, so ` +
+        `${pending.length === 1 ? 'its verdict' : 'their verdicts'} could not fail the test. ${fix}`,
+    );
+  }
   return new Error(
-    `${names.join(', ')} was not awaited: the test ended while ${pending.length === 1 ? 'it was' : `${pending.length} assertions were`} still measuring, so ` +
-      `${pending.length === 1 ? 'its verdict' : 'their verdicts'} could not fail the test. Every perfspec matcher is async: add \`await\`, ` +
-      `as in \`await expect(fn).${first}(…)\``,
+    `${names.join(', ')} was still measuring when the test ended: it was not awaited, or the test timed out while awaiting it. ` +
+      `If not awaited: ${fix}. If the test timed out: give the test a timeout above the assertion's maxTimeMs`,
   );
 }

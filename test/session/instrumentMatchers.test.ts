@@ -52,6 +52,19 @@ describe('instrumentMatchers', () => {
     await expect(outcome).resolves.toMatchObject({ pass: true });
   });
 
+  test('an assertion already measuring when its test ends may have been awaited by a test that timed out: the error says both', async () => {
+    const { matcher, finish } = controllable();
+    const wrapped = instrumentMatchers({ toIssueRequestsAtMost: matcher }, { testOf: () => 'test F', show: () => {} });
+    const outcome = wrapped.toIssueRequestsAtMost.call({}, () => 1, 3);
+    await new Promise((resolve) => setImmediate(resolve));
+    const reported = unawaitedAssertions('test F');
+    finish({ pass: true, message: () => 'ok' });
+    expect((await reported)?.message).toBe(
+      "toIssueRequestsAtMost was still measuring when the test ended: it was not awaited, or the test timed out while awaiting it. If not awaited: Every perfspec matcher is async: add `await`, as in `await expect(fn).toIssueRequestsAtMost(…)`. If the test timed out: give the test a timeout above the assertion's maxTimeMs",
+    );
+    await outcome;
+  });
+
   test('awaited assertions leave nothing pending, and other tests are not blamed', async () => {
     const { matcher, finish } = controllable();
     const wrapped = instrumentMatchers({ toRunUnder: matcher }, { testOf: () => 'test B', show: () => {} });
