@@ -28,8 +28,10 @@ export interface AllocationMeasurement {
   async: boolean;
   /** Whether some off-heap bytes may be missing: buffers freed by a gc during the call are not seen. */
   externalPartial: boolean;
-  /** How the run ended: all calls measured, or the time cap cut it short. */
+  /** How the run ended: the last `calls` calls agreed, or the cap ended the extra calls made while they did not. */
   stoppedBy: 'calls' | 'time-cap';
+  /** The cap the run was planned in (ms): `maxTimeMs`, or more when it was allowed to stretch to hold the planned calls. */
+  capMs: number;
   /** Wall time of the whole measurement, in ms. */
   elapsedMs: number;
 }

@@ -11,4 +11,6 @@ export interface HeapReading {
   externalBytes: number;
   /** V8's cumulative count of bytes ever allocated, on the Node versions that expose one. */
   allocatedBytes?: number;
+  /** The most the V8 heap may grow to before the process dies of "heap out of memory" (`heap_size_limit`). */
+  limitBytes?: number;
 }

@@ -14,8 +14,15 @@ export interface MeasureAllocationOptions {
   calls?: number;
   /** Calls made before measuring, unmeasured, so JIT tiering settles (default 100, within 30% of maxTimeMs). */
   warmupCalls?: number;
-  /** Cap on the whole measurement's wall time in ms (default 1000); at least one call is always measured. */
+  /** Cap on the whole measurement's wall time in ms (default 1000); it must hold the planned `calls`. */
   maxTimeMs?: number;
+  /**
+   * When the planned calls do not fit in `maxTimeMs` (slow heap walks in a large heap), the cap may grow up to
+   * this many ms instead of failing (default: it may not grow). Matchers set it when no cap was given.
+   */
+  stretchToMs?: number;
+  /** Name used at the start of errors (default `measureAllocation`). */
+  label?: string;
   /** The heap to measure on (default: this process's, `nativeHeapProbe()`). */
   probe?: HeapProbe;
   /** The clock that bounds the measurement in time (default `nativeClock`). */

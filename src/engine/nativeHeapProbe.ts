@@ -40,7 +40,7 @@ export function nativeHeapProbe(): HeapProbe {
     collectYoungGarbage: () => gc({ type: 'minor' }),
     read(): HeapReading {
       const stats = getHeapStatistics();
-      const reading: HeapReading = { heapBytes: stats.used_heap_size, externalBytes: memoryUsage().arrayBuffers };
+      const reading: HeapReading = { heapBytes: stats.used_heap_size, externalBytes: memoryUsage().arrayBuffers, limitBytes: stats.heap_size_limit };
       if (hasCounter) reading.allocatedBytes = (stats as { total_allocated_bytes?: number }).total_allocated_bytes ?? 0;
       return reading;
     },

@@ -1,17 +1,19 @@
-import { retentionAllowance } from './retentionAllowance.js';
+import type { RetentionMeasurement } from './RetentionMeasurement.js';
 
 /**
- * The leak rule of `toRetainAtMost`: true only when every judged block (all but the first, which settles
- * caches, lazy initialisation and JIT state) grew by more than `bytesPerCall` × `callsPerBlock` plus a 1 KiB
- * noise floor. A bounded cache grows in the first block only; a leak grows in every block.
+ * The leak rule of `toRetainAtMost`: true when the heap grew over the judged calls by more than `bytesPerCall`
+ * for each of them plus the noise floor. The judged calls are at least as many as all calls before them, so a
+ * Map, Set or array gaining an entry per call has doubled its backing store at least once in between, while a
+ * bounded cache, a memoized value or a lazy initialisation filled up before the first reading.
  *
- * @param growthBytes - growth of each block in bytes, first block included.
- * @param callsPerBlock - calls per block.
+ * @param measurement - `growthBytes`, `judgedCalls` and `noiseFloorBytes` of a retention measurement.
  * @param bytesPerCall - the allowed retention per call in bytes.
  * @example
- * retentionExceeds([9000, 3200, 3200, 3200], 100, 0); // true: 32 B per call in every block
+ * retentionExceeds({ growthBytes: 65_536, judgedCalls: 2048, noiseFloorBytes: 16_384 }, 0); // true
  */
-export function retentionExceeds(growthBytes: readonly number[], callsPerBlock: number, bytesPerCall: number): boolean {
-  const judged = growthBytes.slice(1);
-  return judged.length > 0 && judged.every((bytes) => bytes > retentionAllowance(callsPerBlock, bytesPerCall));
+export function retentionExceeds(
+  measurement: Pick<RetentionMeasurement, 'growthBytes' | 'judgedCalls' | 'noiseFloorBytes'>,
+  bytesPerCall: number,
+): boolean {
+  return measurement.growthBytes > bytesPerCall * measurement.judgedCalls + measurement.noiseFloorBytes;
 }

@@ -16,6 +16,7 @@ import { settleWithin } from './settleWithin.js';
  * @param input - what the workload's `prepare` built for this call (built before, never measured).
  * @param probe - the heap to measure on.
  * @param timeoutMs - how long an async call may take to settle, in ms (default: no limit).
+ * @param label - names the matcher or function in the error when the call does not settle in time.
  * @example
  * const { heapBytes } = await sampleAllocation({ call: () => [1, 2, 3] }, undefined, nativeHeapProbe());
  */
@@ -24,6 +25,7 @@ export async function sampleAllocation(
   input: unknown,
   probe: HeapProbe,
   timeoutMs = Infinity,
+  label = 'perfspec',
 ): Promise<AllocationSample> {
   probe.collectYoungGarbage();
   const stop = probe.watchCollections();
@@ -36,7 +38,7 @@ export async function sampleAllocation(
     const result = workload.call(input);
     if (isThenable(result)) {
       awaited = true;
-      await settleWithin(result, timeoutMs);
+      await settleWithin(result, timeoutMs, label);
     }
     after = probe.read();
   } finally {

@@ -8,10 +8,11 @@ const realClearTimeout = globalThis.clearTimeout;
  *
  * @param result - the promise (or other thenable) the measured call returned.
  * @param timeoutMs - how long to wait, in ms; `Infinity` waits as long as it takes.
+ * @param who - the matcher or function named at the start of the error (default `perfspec`).
  * @example
  * await settleWithin(fetchUser(1), 1000);
  */
-export async function settleWithin(result: PromiseLike<unknown>, timeoutMs: number): Promise<void> {
+export async function settleWithin(result: PromiseLike<unknown>, timeoutMs: number, who = 'perfspec'): Promise<void> {
   if (!Number.isFinite(timeoutMs)) {
     await result;
     return;
@@ -21,7 +22,7 @@ export async function settleWithin(result: PromiseLike<unknown>, timeoutMs: numb
     timer = realSetTimeout(
       () => {
         const waitedMs = Math.round(timeoutMs);
-        reject(new Error(`perfspec: the measured call had not settled after ${waitedMs} ms; raise maxTimeMs, or look for a promise that never settles`));
+        reject(new Error(`${who}: the measured call had not settled after ${waitedMs} ms; raise maxTimeMs, or look for a promise that never settles`));
       },
       Math.max(1, timeoutMs),
     );

@@ -11,6 +11,9 @@ export interface AllocateOptions {
   calls?: number;
   /** Unmeasured calls first, so JIT tiering settles (default 100, within 30% of maxTimeMs). */
   warmupCalls?: number;
-  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  /**
+   * Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`; with neither,
+   * the cap may stretch up to 4000 when this process's heap is too large for the planned calls in 1000).
+   */
   maxTimeMs?: number;
 }

@@ -1,10 +1,9 @@
-import { currentSettings } from '../config/currentSettings.js';
 import { engineOverrides } from '../config/engineOverrides.js';
-import { isThenable } from '../engine/isThenable.js';
+import { heapTimeCap } from '../config/heapTimeCap.js';
 import { measureAllocation } from '../engine/measureAllocation.js';
+import { nativeClock } from '../engine/nativeClock.js';
 import { nativeHeapProbe } from '../engine/nativeHeapProbe.js';
-import { profileAllocationSites } from '../engine/profileAllocationSites.js';
-import type { SiteProfile } from '../engine/SiteProfile.js';
+import { profileWorkload } from '../engine/profileWorkload.js';
 import { toWorkload } from '../engine/toWorkload.js';
 import type { MatcherContext } from '../MatcherContext.js';
 import type { MatcherResult } from '../MatcherResult.js';
@@ -37,27 +36,32 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
   const target = receivedWorkload(matcher, received, options.n);
   const calls = options.calls ?? 5;
   const warmupCalls = options.warmupCalls ?? 100;
-  const maxTimeMs = options.maxTimeMs ?? currentSettings().maxTimeMs;
+  const cap = heapTimeCap(options.maxTimeMs);
   const probe = engineOverrides.heapProbe ?? nativeHeapProbe();
+  const clock = engineOverrides.clock ?? nativeClock;
   const measurement = await measureAllocation(target, {
     ...(options.n === undefined ? {} : { n: options.n }),
     calls,
     warmupCalls,
-    maxTimeMs,
+    ...cap,
+    label: matcher,
     probe,
-    ...(engineOverrides.clock === undefined ? {} : { clock: engineOverrides.clock }),
+    clock,
   });
   const pass = measurement.bytesPerCall <= budgetBytes;
-  let sites: SiteProfile | undefined;
+  let sites: Awaited<ReturnType<typeof profileWorkload>> | undefined;
   if (!pass) {
     // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
-    const workload = toWorkload(target, options.n);
-    const prepared = workload.prepare?.();
-    const input = isThenable(prepared) ? await prepared : prepared;
-    sites = await profileAllocationSites(() => workload.call(input), probe, { expectedBytes: measurement.bytesPerCall });
+    // Bounded like the measurement: a call that hangs ends the profile, not the test.
+    sites = await profileWorkload(toWorkload(target, options.n), 1, probe, {
+      budgetMs: Math.max(250, measurement.capMs / 4),
+      expectedBytes: measurement.bytesPerCall,
+      clock,
+      label: matcher,
+    });
   }
   return {
     pass,
-    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: options.n, sites }),
+    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs: cap.maxTimeMs, n: options.n, sites }),
   };
 }
