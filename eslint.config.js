@@ -15,6 +15,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['bench/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', exports: 'writable', require: 'readonly', __dirname: 'readonly' } },
+  },
+  {
     files: ['src/engine/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [{ group: ['../*', ...runnerModules], message: 'The engine imports nothing from the layers above it and no test runner.' }] }],

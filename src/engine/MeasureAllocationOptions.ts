@@ -18,7 +18,7 @@ export interface MeasureAllocationOptions {
   maxTimeMs?: number;
   /**
    * When the planned calls do not fit in `maxTimeMs` (slow heap walks in a large heap), the cap may grow up to
-   * this many ms instead of failing (default: it may not grow). Matchers set it when no cap was given.
+   * this many ms instead of failing (default: 4000 when `maxTimeMs` is not given, else it may not grow).
    */
   stretchToMs?: number;
   /** Name used at the start of errors (default `measureAllocation`). */

@@ -19,7 +19,7 @@ export interface MeasureRetentionOptions {
   maxTimeMs?: number;
   /**
    * When the minimum evidence does not fit in `maxTimeMs` (slow gcs in a large heap), the cap may grow up to this
-   * many ms instead of failing (default: it may not grow). Matchers set it when no cap was given.
+   * many ms instead of failing (default: 4000 when `maxTimeMs` is not given, else it may not grow).
    */
   stretchToMs?: number;
   /** Name used at the start of errors (default `measureRetention`). */

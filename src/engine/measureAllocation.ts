@@ -1,5 +1,6 @@
 import type { AllocationMeasurement } from './AllocationMeasurement.js';
 import type { AllocationSample } from './AllocationSample.js';
+import { defaultStretchToMs } from './defaultStretchToMs.js';
 import { exclusiveHeap } from './exclusiveHeap.js';
 import { isSizedWorkload } from './isSizedWorkload.js';
 import { isThenable } from './isThenable.js';
@@ -56,7 +57,7 @@ async function measure(workload: Workload, options: MeasureAllocationOptions, la
   const calls = options.calls ?? 5;
   const warmupTarget = options.warmupCalls ?? 100;
   let capNs = (options.maxTimeMs ?? 1000) * 1e6;
-  const stretchNs = Math.max(capNs, (options.stretchToMs ?? 0) * 1e6);
+  const stretchNs = Math.max(capNs, (options.stretchToMs ?? (options.maxTimeMs === undefined ? defaultStretchToMs : 0)) * 1e6);
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
   const remainingMs = (): number => Math.max(1, (capNs - elapsed()) / 1e6);
@@ -103,7 +104,7 @@ async function measure(workload: Workload, options: MeasureAllocationOptions, la
       const heapMb = Math.round(probe.read().heapBytes / 1e6);
       throw new Error(
         `${label}: not enough time for ${calls} measured calls: one sample costs ${ms(sampleNs)} in this process (a minor gc and two heap walks; heap ${heapMb} MB, full gc ${ms(fullGcNs)}) ` +
-          `and one call ${ms(lastCallNs)}; they need about ${neededMs} ms, and the cap is ${Math.round(capNs / 1e6)} ms; set maxTimeMs: ${neededMs}`,
+          `and one call ${ms(lastCallNs)}; they need about ${neededMs} ms, and the cap is ${Math.round(stretchNs / 1e6)} ms; set maxTimeMs: ${neededMs}`,
       );
     }
     capNs = neededMs * 1e6;

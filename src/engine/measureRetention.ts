@@ -1,3 +1,4 @@
+import { defaultStretchToMs } from './defaultStretchToMs.js';
 import { exclusiveHeap } from './exclusiveHeap.js';
 import type { HeapProbe } from './HeapProbe.js';
 import { isSizedWorkload } from './isSizedWorkload.js';
@@ -59,7 +60,7 @@ async function measure(workload: Workload, options: MeasureRetentionOptions, lab
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
   let capNs = (options.maxTimeMs ?? 1000) * 1e6;
-  const stretchNs = Math.max(capNs, (options.stretchToMs ?? 0) * 1e6);
+  const stretchNs = Math.max(capNs, (options.stretchToMs ?? (options.maxTimeMs === undefined ? defaultStretchToMs : 0)) * 1e6);
   const remainingMs = (): number => Math.max(1, (capNs - elapsed()) / 1e6);
 
   // What this process charges for the evidence, measured before planning: a full gc costs ~0.8 ms per MB of live
@@ -85,7 +86,7 @@ async function measure(workload: Workload, options: MeasureRetentionOptions, lab
     heapLimitBytes: limitBytes,
     callMs: perCallNs / 1e6,
   });
-  const lackOfTime = (neededMs: number, perCallNs: number): Error => lackOfTimeError(label, costs(perCallNs), neededMs, capNs / 1e6);
+  const lackOfTime = (neededMs: number, perCallNs: number): Error => lackOfTimeError(label, costs(perCallNs), neededMs, Math.max(capNs, stretchNs) / 1e6);
 
   const state: RunState = { calls: 0, async: false };
   const readings: RetentionReading[] = [{ calls: 0, bytes: startBytes }];
