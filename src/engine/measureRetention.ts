@@ -66,16 +66,19 @@ async function measure(workload: Workload, options: MeasureRetentionOptions, lab
   // What this process charges for the evidence, measured before planning: a full gc costs ~0.8 ms per MB of live
   // heap (~200 ms in a ts-jest worker, twice that under load), and the readings take three. This gc also collects
   // the garbage of whatever ran before, so it errs long: the plan leaves room to spare.
+  const timeGc = (): number => {
+    const t0 = clock.wallNs();
+    probe.collectGarbage();
+    return clock.wallNs() - t0;
+  };
+  let fullGcNs = timeGc();
   let t = clock.wallNs();
-  probe.collectGarbage();
-  const fullGcNs = clock.wallNs() - t;
-  t = clock.wallNs();
   probe.collectYoungGarbage();
   const minorGcNs = clock.wallNs() - t;
   t = clock.wallNs();
   const startBytes = retainedNow(probe);
   const readNs = clock.wallNs() - t;
-  const readingsNs = 3 * fullGcNs + 2 * readNs;
+  let readingsNs = 3 * fullGcNs + 2 * readNs;
   const heap = probe.read();
   const limitBytes = heap.limitBytes ?? Infinity;
   const memoryStepBytes = Math.min(memoryStepMaxBytes, 0.25 * (limitBytes - heap.heapBytes));
@@ -93,6 +96,7 @@ async function measure(workload: Workload, options: MeasureRetentionOptions, lab
   let usedBase = usedNow(probe);
   let perCallNs = 0;
   let chunk = 1;
+  let gcRetimed = false;
   let target = options.calls ?? retentionCallLimits.max;
   let first: RetentionReading | undefined;
   let stoppedBy: RetentionMeasurement['stoppedBy'] = 'plan';
@@ -145,11 +149,21 @@ async function measure(workload: Workload, options: MeasureRetentionOptions, lab
       }
     }
     if (first !== undefined) continue;
-    const planned = planRetention({ readingsNs, perCallNs, callsDone: state.calls, elapsedNs: elapsed(), capNs, stretchNs, calls: options.calls });
+    const plan = (): ReturnType<typeof planRetention> =>
+      planRetention({ readingsNs, perCallNs, callsDone: state.calls, elapsedNs: elapsed(), capNs, stretchNs, calls: options.calls });
+    let planned = plan();
     if (!planned.fits) {
       // A first call may be slow once (lazy initialisation, module loading): a second call decides, when one fits.
       if (state.calls === 1 && elapsed() + perCallNs < stretchNs) continue;
-      throw lackOfTime(planned.neededMs, perCallNs);
+      // One gc timing decides only when a second agrees: under CPU contention one can be a long preemption.
+      if (!gcRetimed) {
+        gcRetimed = true;
+        fullGcNs = Math.min(fullGcNs, timeGc());
+        readingsNs = 3 * fullGcNs + 2 * readNs;
+        usedBase = usedNow(probe);
+        planned = plan();
+      }
+      if (!planned.fits) throw lackOfTime(planned.neededMs, perCallNs);
     }
     capNs = planned.capNs;
     target = planned.firstReadingCalls;
