@@ -1,10 +1,10 @@
-import type { Complexity } from './engine/Complexity.js';
-import type { AllocateOptions } from './matchers/AllocateOptions.js';
-import type { QueryCountOptions } from './matchers/QueryCountOptions.js';
-import type { RetainOptions } from './matchers/RetainOptions.js';
-import type { RunUnderOptions } from './matchers/RunUnderOptions.js';
-import type { ScaleOptions } from './matchers/ScaleOptions.js';
-import type { ByteString } from './report/ByteString.js';
+import type { Complexity } from './engine/growth/complexityClasses.js';
+import type { AllocateOptions } from './matchers/toAllocateAtMost.js';
+import type { QueryCountOptions } from './matchers/judgeQueryCount.js';
+import type { RetainOptions } from './matchers/toRetainAtMost.js';
+import type { RunUnderOptions } from './matchers/toRunUnder.js';
+import type { ScaleOptions } from './matchers/toScaleAtMost.js';
+import type { ByteString } from './input/byteCount.js';
 
 /**
  * The perfspec matchers as they appear on `expect(received)`, independent of the runner: each runner entry

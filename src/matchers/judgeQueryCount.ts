@@ -1,12 +1,22 @@
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { measureQueries } from '../queries/measureQueries.js';
-import { validateQueryOptions } from '../queries/validateQueryOptions.js';
-import { check } from '../report/check.js';
-import { queryMessage } from '../report/queryMessage.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { usageError } from '../report/usageError.js';
+import { toWorkload } from '../engine/workload.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { usageError } from '../input/usageError.js';
+import { measureQueries, validateQueryOptions } from '../queries/measureQueries.js';
+import type { MeasureQueriesOptions } from '../queries/measureQueries.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { queryMessage } from '../report/toIssueQueriesAtMost.js';
+
+/**
+ * Options of `toIssueQueriesAtMost` and `toIssueRequestsAtMost`.
+ *
+ * @example
+ * await expect(() => repo.save(user)).toIssueQueriesAtMost(3, { transactionControl: true });
+ */
+export interface QueryCountOptions extends MeasureQueriesOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+}
 
 /**
  * The shared body of the query- and request-counting matchers: validate, run the call once inside a measurement

@@ -1,17 +1,33 @@
-import { engineOverrides } from '../config/engineOverrides.js';
-import { heapTimeCap } from '../config/heapTimeCap.js';
-import { measureAllocation } from '../engine/measureAllocation.js';
-import { nativeClock } from '../engine/nativeClock.js';
-import { nativeHeapProbe } from '../engine/nativeHeapProbe.js';
-import { profileWorkload } from '../engine/profileWorkload.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { allocationMessage } from '../report/allocationMessage.js';
-import { byteCount } from '../report/byteCount.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
+import { allocateOptions } from '../config/effectiveOptions.js';
+import { measureAllocation } from '../engine/heap/measureAllocation.js';
+import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
+import { nativeClock } from '../engine/time/nativeClock.js';
+import { byteCount } from '../input/byteCount.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { allocationMessage } from '../report/toAllocateAtMost.js';
+
+/**
+ * Options of `toAllocateAtMost`.
+ *
+ * @example
+ * await expect(() => encode(msg)).toAllocateAtMost('2 KiB', { calls: 9, warmupCalls: 200, maxTimeMs: 2000 });
+ */
+export interface AllocateOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /** Calls measured after warm-up; the verdict uses their median (default 5). */
+  calls?: number;
+  /** Unmeasured calls first, so JIT tiering settles (default 100, within 30% of maxTimeMs). */
+  warmupCalls?: number;
+  /**
+   * Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`; with neither,
+   * the cap may stretch up to 4000 when this process's heap is too large for the planned calls in 1000).
+   */
+  maxTimeMs?: number;
+}
 
 /**
  * Asserts that one call of a function (or of a sized workload at input size n) allocates at most `bytes` in
@@ -28,40 +44,31 @@ import { sizeOrOptions } from '../report/sizeOrOptions.js';
 export async function toAllocateAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toAllocateAtMost';
   const budgetBytes = byteCount(matcher, 'bytes', bytes);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     calls: check.positiveInteger,
     warmupCalls: check.positiveInteger,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const calls = options.calls ?? 5;
-  const warmupCalls = options.warmupCalls ?? 100;
-  const cap = heapTimeCap(options.maxTimeMs);
-  const probe = engineOverrides.heapProbe ?? nativeHeapProbe();
-  const clock = engineOverrides.clock ?? nativeClock;
-  const measurement = await measureAllocation(target, {
-    ...(options.n === undefined ? {} : { n: options.n }),
-    calls,
-    warmupCalls,
-    ...cap,
-    label: matcher,
-    probe,
-    clock,
-  });
+  const target = receivedWorkload(matcher, received, given.n);
+  const options = allocateOptions(given);
+  const measurement = await measureAllocation(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options, label: matcher });
   const pass = measurement.bytesPerCall <= budgetBytes;
-  let sites: Awaited<ReturnType<typeof profileWorkload>> | undefined;
-  if (!pass) {
-    // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
-    // Bounded like the measurement: a call that hangs ends the profile, not the test.
-    sites = await profileWorkload(toWorkload(target, options.n), 1, probe, {
-      budgetMs: Math.max(250, measurement.capMs / 4),
-      expectedBytes: measurement.bytesPerCall,
-      clock,
-      label: matcher,
-    });
-  }
+  // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
+  // Bounded like the measurement: a call that hangs ends the profile, not the test.
+  const sites = pass
+    ? undefined
+    : await profileWorkloadSites(target, {
+        n: given.n,
+        calls: 1,
+        probe: options.probe,
+        expectedBytes: measurement.bytesPerCall,
+        budgetMs: Math.max(1000, measurement.capMs / 4),
+        clock: options.clock ?? nativeClock,
+        label: matcher,
+      });
+  const { calls, warmupCalls, maxTimeMs } = options;
   return {
     pass,
-    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs: cap.maxTimeMs, n: options.n, sites }),
+    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: given.n, sites }),
   };
 }

@@ -1,5 +1,4 @@
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { judgeQueryCount } from './judgeQueryCount.js';
 
 /**

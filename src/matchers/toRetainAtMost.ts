@@ -1,18 +1,34 @@
-import { engineOverrides } from '../config/engineOverrides.js';
-import { heapTimeCap } from '../config/heapTimeCap.js';
-import { measureRetention } from '../engine/measureRetention.js';
-import { nativeClock } from '../engine/nativeClock.js';
-import { nativeHeapProbe } from '../engine/nativeHeapProbe.js';
-import { profileWorkload } from '../engine/profileWorkload.js';
-import { retentionExceeds } from '../engine/retentionExceeds.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { byteCount } from '../report/byteCount.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
-import { retentionMessage } from '../report/retentionMessage.js';
+import { retainOptions } from '../config/effectiveOptions.js';
+import { measureRetention, retentionExceeds } from '../engine/heap/measureRetention.js';
+import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
+import { nativeClock } from '../engine/time/nativeClock.js';
+import { byteCount } from '../input/byteCount.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { retentionMessage } from '../report/toRetainAtMost.js';
+
+/**
+ * Options of `toRetainAtMost`.
+ *
+ * @example
+ * await expect(() => server.handle(req)).toRetainAtMost(0, { calls: 5000, maxTimeMs: 3000 });
+ */
+export interface RetainOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /**
+   * Calls before the first reading, twice as many after it (default: as many as the cap allows, up to 32 768).
+   * More calls see smaller leaks and let larger bounded caches fill before the growth is judged.
+   */
+  calls?: number;
+  /**
+   * Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`; with neither,
+   * the cap may stretch up to 4000 when this process's gcs are too slow for the least evidence).
+   */
+  maxTimeMs?: number;
+}
 
 /** Calls profiled on failure to show where the retained memory was allocated, and the most they may keep. */
 const profiledCalls = 100;
@@ -33,35 +49,30 @@ const profiledMaxBytes = 16 * 1024 * 1024;
 export async function toRetainAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRetainAtMost';
   const bytesPerCall = byteCount(matcher, 'bytes', bytes);
-  const options = sizeOrOptions(matcher, nOrOptions, { calls: check.positiveInteger, maxTimeMs: check.positiveNumber });
-  const target = receivedWorkload(matcher, received, options.n);
-  const cap = heapTimeCap(options.maxTimeMs);
-  const probe = engineOverrides.heapProbe ?? nativeHeapProbe();
-  const clock = engineOverrides.clock ?? nativeClock;
-  const measurement = await measureRetention(target, {
-    ...(options.n === undefined ? {} : { n: options.n }),
-    ...(options.calls === undefined ? {} : { calls: options.calls }),
-    ...cap,
-    label: matcher,
-    probe,
-    clock,
-  });
+  const given = sizeOrOptions(matcher, nOrOptions, { calls: check.positiveInteger, maxTimeMs: check.positiveNumber });
+  const target = receivedWorkload(matcher, received, given.n);
+  const options = retainOptions(given);
+  const clock = options.clock ?? nativeClock;
+  const measurement = await measureRetention(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options, label: matcher });
   const pass = !retentionExceeds(measurement, bytesPerCall);
-  let sites: Awaited<ReturnType<typeof profileWorkload>> | undefined;
-  if (!pass && measurement.stoppedBy !== 'memory') {
-    // A few more calls under the sampling profiler, keeping only objects still alive after a full gc: the sites
-    // of the retained memory. Bounded like the measurement: a call that hangs ends the profile, not the test.
-    const calls = Math.max(1, Math.min(profiledCalls, measurement.judgedCalls, Math.floor(profiledMaxBytes / Math.max(1, measurement.bytesPerCall))));
-    sites = await profileWorkload(toWorkload(target, options.n), calls, probe, {
-      budgetMs: Math.max(250, measurement.capMs / 4),
-      expectedBytes: Math.max(0, measurement.bytesPerCall),
-      retainedOnly: true,
-      clock,
-      label: matcher,
-    });
-  }
+  // On failure, a few more calls under the sampling profiler, keeping only objects still alive after a full gc:
+  // the sites of the retained memory. Bounded like the measurement: a call that hangs ends the profile, not the
+  // test; skipped after a stop for memory (more calls would only bring the heap limit nearer).
+  const sites =
+    pass || measurement.stoppedBy === 'memory'
+      ? undefined
+      : await profileWorkloadSites(target, {
+          n: given.n,
+          calls: Math.max(1, Math.min(profiledCalls, measurement.judgedCalls, Math.floor(profiledMaxBytes / Math.max(1, measurement.bytesPerCall)))),
+          probe: options.probe,
+          expectedBytes: Math.max(0, measurement.bytesPerCall),
+          retainedOnly: true,
+          budgetMs: Math.max(1000, measurement.capMs / 4),
+          clock,
+          label: matcher,
+        });
   return {
     pass,
-    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs: cap.maxTimeMs, calls: options.calls, n: options.n, sites }),
+    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs: options.maxTimeMs, calls: given.calls, n: given.n, sites }),
   };
 }

@@ -1,13 +1,30 @@
-import { currentSettings } from '../config/currentSettings.js';
-import { judgeTime } from '../engine/judgeTime.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { check } from '../report/check.js';
-import { receivedWorkload } from '../report/receivedWorkload.js';
-import { sizeOrOptions } from '../report/sizeOrOptions.js';
-import { timeMessage } from '../report/timeMessage.js';
-import { engineOverrides } from '../config/engineOverrides.js';
+import { runUnderOptions } from '../config/effectiveOptions.js';
+import type { Statistic } from '../engine/stats/statisticBounds.js';
+import { judgeTime } from '../engine/time/judgeTime.js';
+import type { ClockMode } from '../engine/time/nativeClock.js';
+import { toWorkload } from '../engine/workload.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { timeMessage } from '../report/toRunUnder.js';
+
+/**
+ * Options of `toRunUnder`.
+ *
+ * @example
+ * await expect(() => handle(req)).toRunUnder(2, { statistic: 'p95', clock: 'wall', maxTimeMs: 2000 });
+ */
+export interface RunUnderOptions {
+  /** Input size, required when `received` is a sized workload. */
+  n?: number;
+  /** Statistic of per-call time compared with the budget (default `'median'`). */
+  statistic?: Statistic;
+  /** Clock that judges (default `'auto'`: CPU time for sync work, wall time for async work). */
+  clock?: ClockMode;
+  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+}
 
 /**
  * Asserts that a function (or a sized workload at input size n) runs under a time budget: by default its
@@ -24,24 +41,17 @@ import { engineOverrides } from '../config/engineOverrides.js';
 export async function toRunUnder(this: MatcherContext | undefined, received: unknown, budgetMs: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRunUnder';
   const budget = check.positiveNumber(matcher, 'budgetMs', budgetMs);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     statistic: check.statistic,
     clock: check.clockMode,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const settings = currentSettings();
-  const statistic = options.statistic ?? settings.statistic;
-  const clockMode = options.clock ?? settings.clock;
-  const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
-  const result = await judgeTime(toWorkload(target, options.n), budget * settings.timeScale * 1e6, {
-    statistic,
-    clockMode,
-    maxTimeMs,
-    ...engineOverrides,
-  });
+  const target = receivedWorkload(matcher, received, given.n);
+  const { timeScale, ...options } = runUnderOptions(given);
+  const result = await judgeTime(toWorkload(target, given.n), budget * timeScale * 1e6, options);
+  const { clockMode, maxTimeMs } = options;
   return {
     pass: result.pass,
-    message: () => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n }),
+    message: () => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n }),
   };
 }

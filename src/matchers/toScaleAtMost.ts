@@ -1,27 +1,37 @@
-import { engineOverrides } from '../config/engineOverrides.js';
-import { explicitSettings } from '../config/explicitSettings.js';
-import { complexityClasses } from '../engine/complexityClasses.js';
-import type { ComplexityName } from '../engine/ComplexityName.js';
-import { isSizedWorkload } from '../engine/isSizedWorkload.js';
-import { judgeScaling } from '../engine/judgeScaling.js';
-import { parseComplexity } from '../engine/parseComplexity.js';
-import { scaleMetrics } from '../engine/scaleMetrics.js';
+import { scaleOptions } from '../config/effectiveOptions.js';
+import { complexityClasses, parseComplexity } from '../engine/growth/complexityClasses.js';
+import type { ComplexityName } from '../engine/growth/complexityClasses.js';
+import { judgeScaling } from '../engine/growth/judgeScaling.js';
+import { scaleMetricNames } from '../engine/growth/metrics/ScaleMetric.js';
+import type { ScaleMetricName, ScaleMetric } from '../engine/growth/metrics/ScaleMetric.js';
+import { scaleMetrics } from '../engine/growth/metrics/scaleMetrics.js';
+import { isSizedWorkload, toWorkload } from '../engine/workload.js';
+import type { Workload } from '../engine/workload.js';
+import { check } from '../input/check.js';
+import { usageError } from '../input/usageError.js';
+import { validateOptions } from '../input/validateOptions.js';
 import { queriesMetric } from '../queries/queriesMetric.js';
-import type { ScaleMetric } from '../engine/ScaleMetric.js';
-import type { ScaleMetricName } from '../engine/ScaleMetricName.js';
-import { toWorkload } from '../engine/toWorkload.js';
-import type { Workload } from '../engine/Workload.js';
-import type { MatcherContext } from '../MatcherContext.js';
-import type { MatcherResult } from '../MatcherResult.js';
-import { check } from '../report/check.js';
-import { scaleMessage } from '../report/scaleMessage.js';
-import { usageError } from '../report/usageError.js';
-import { validateOptions } from '../report/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { scaleMessage } from '../report/toScaleAtMost.js';
+
+/**
+ * Options of `toScaleAtMost`.
+ *
+ * @example
+ * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n', { sizes: [1000, 2000, 4000, 8000], samples: 9 });
+ */
+export interface ScaleOptions {
+  /** Input sizes to measure: at least 4 increasing positive integers (default: chosen automatically). */
+  sizes?: readonly number[];
+  /** What grows (default `'time'`); `'ops'` counts `countOp()` calls exactly. */
+  metric?: ScaleMetricName;
+  /** Cap on measuring time for this assertion, setup included, in ms (default 2000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+  /** Samples per size (default 9 for time, 5 for `'ops'`; at least 3 for time). */
+  samples?: number;
+}
 
 const matcher = 'toScaleAtMost';
-const metricNames: readonly ScaleMetricName[] = ['time', 'ops', 'allocations', 'queries'];
-/** The cap when neither the assertion nor `configure()` sets one: a sweep needs more room than one timing. */
-const defaultMaxTimeMs = 2000;
 
 /**
  * Asserts that a workload's cost grows at most like a complexity class as n grows: measures it at several
@@ -39,7 +49,7 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   const bound = checkComplexity(complexity);
   const valid = validateOptions(matcher, 'options', options, {
     sizes: checkSizes,
-    metric: check.oneOf<ScaleMetricName>(metricNames),
+    metric: check.oneOf<ScaleMetricName>(scaleMetricNames),
     maxTimeMs: check.positiveNumber,
     samples: check.positiveInteger,
   });
@@ -48,13 +58,7 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
     throw usageError({ matcher, argument: 'options.samples', expectation: `at least 3 for the '${metric.name}' metric: a median of fewer samples has no spread to bootstrap`, received: valid.samples });
   }
   const workloadAt = receivedSizedWorkload(received);
-  const result = await judgeScaling(workloadAt, bound, {
-    metric,
-    maxTimeMs: valid.maxTimeMs ?? explicitSettings.maxTimeMs ?? defaultMaxTimeMs,
-    ...(valid.sizes === undefined ? {} : { sizes: valid.sizes }),
-    ...(valid.samples === undefined ? {} : { samples: valid.samples }),
-    ...engineOverrides,
-  });
+  const result = await judgeScaling(workloadAt, bound, { metric, ...scaleOptions(valid) });
   return {
     pass: result.pass,
     message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, samples: valid.samples }),

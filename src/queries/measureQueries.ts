@@ -1,15 +1,74 @@
-import { setTimeout as realSetTimeout, clearTimeout as realClearTimeout } from 'node:timers';
-import { currentSettings } from '../config/currentSettings.js';
-import { isThenable } from '../engine/isThenable.js';
-import { usageError } from '../report/usageError.js';
+import { queryMaxTimeMs } from '../config/effectiveOptions.js';
+import { isThenable, realDeadline, timedOut as deadlinePassed } from '../engine/workload.js';
+import { check } from '../input/check.js';
+import { usageError } from '../input/usageError.js';
+import { validateOptions } from '../input/validateOptions.js';
 import { installDrivers } from './installDrivers.js';
-import type { MeasureQueriesOptions } from './MeasureQueriesOptions.js';
-import type { QueryEvent } from './QueryEvent.js';
-import type { QueryLog } from './QueryLog.js';
-import type { QueryScope } from './QueryScope.js';
 import { spyState } from './spyState.js';
+import type { QueryScope } from './spyState.js';
 import { toQueryEvent } from './toQueryEvent.js';
-import { validateQueryOptions } from './validateQueryOptions.js';
+import type { QueryEvent } from './toQueryEvent.js';
+
+/**
+ * Options of `measureQueries` and of the query- and request-counting matchers.
+ *
+ * @example
+ * await measureQueries(() => repo.save(user), { transactionControl: true, ignore: /pg_catalog/ });
+ */
+export interface MeasureQueriesOptions {
+  /** Count BEGIN/COMMIT/ROLLBACK/SAVEPOINT/RELEASE too (default false: they are listed as excluded). */
+  transactionControl?: boolean;
+  /** Statements to leave out: a RegExp tested against the text, or a predicate on the event. */
+  ignore?: RegExp | ((event: QueryEvent) => boolean);
+  /** Abandon the call after this many milliseconds (default 10 000, or `configure({ maxTimeMs })` if larger). */
+  maxTimeMs?: number;
+}
+
+/**
+ * What `measureQueries` recorded during one call: the counted queries and requests, the ones left out, and the
+ * late ones issued after the call had settled.
+ *
+ * @example
+ * const log = await measureQueries(() => repo.listUsers());
+ * expect(log.queries).toHaveLength(2);
+ */
+export interface QueryLog {
+  /** Database statements issued by the call, in order; what `toIssueQueriesAtMost` counts. */
+  readonly queries: readonly QueryEvent[];
+  /** Outgoing HTTP requests issued by the call, in order; what `toIssueRequestsAtMost` counts. */
+  readonly requests: readonly QueryEvent[];
+  /** Issued by the call but not counted: transaction control (by default) and whatever `ignore` matched. */
+  readonly excluded: readonly QueryEvent[];
+  /** Issued in the call's async context after it had settled (a promise nobody awaited); never counted. Grows while late work goes on. */
+  readonly late: readonly QueryEvent[];
+  /** Wall time of the call in milliseconds. */
+  readonly elapsedMs: number;
+  /** True when the call had not settled within `maxTimeMs` and was abandoned; the log holds what it issued until then. */
+  readonly timedOut: boolean;
+}
+
+function boolean(matcher: string, argument: string, value: unknown): boolean {
+  if (typeof value === 'boolean') return value;
+  throw usageError({ matcher, argument, expectation: 'true or false', received: value });
+}
+
+function ignore(matcher: string, argument: string, value: unknown): NonNullable<MeasureQueriesOptions['ignore']> {
+  if (value instanceof RegExp || typeof value === 'function') return value as NonNullable<MeasureQueriesOptions['ignore']>;
+  throw usageError({ matcher, argument, expectation: 'a RegExp (tested against the statement) or a function (event) => boolean', received: value });
+}
+
+/**
+ * Validates the options of `measureQueries` and of the query-counting matchers (which also take `n`), throwing a
+ * usage error that names the function and the option.
+ *
+ * @example
+ * const options = validateQueryOptions('toIssueQueriesAtMost', received, true);
+ */
+export function validateQueryOptions(matcher: string, value: unknown, withN: boolean): MeasureQueriesOptions & { n?: number } {
+  const validators = { transactionControl: boolean, ignore, maxTimeMs: check.positiveNumber };
+  const options = withN ? validateOptions(matcher, 'options', value, { ...validators, n: check.positiveInteger }) : validateOptions(matcher, 'options', value, validators);
+  return options as MeasureQueriesOptions & { n?: number };
+}
 
 const now = performance.now.bind(performance);
 
@@ -28,27 +87,21 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     throw usageError({ matcher: 'measureQueries', argument: 'fn', expectation: 'a function (sync or async)', received: fn, hint: 'wrap the call: measureQueries(() => work())' });
   }
   const valid = validateQueryOptions('measureQueries', options, false);
-  const maxTimeMs = valid.maxTimeMs ?? Math.max(10_000, currentSettings().maxTimeMs);
+  const maxTimeMs = queryMaxTimeMs(valid.maxTimeMs);
   await installDrivers();
   const scope: QueryScope = { open: true, recorded: [], late: [], stacks: new Map() };
   const start = now();
   let timedOut = false;
-  let timer: ReturnType<typeof realSetTimeout> | undefined;
   const call = spyState.als.run(scope, async () => {
     const result = fn();
     if (isThenable(result)) await result;
   });
-  const deadline = new Promise<void>((resolve) => {
-    timer = realSetTimeout(() => {
-      timedOut = true;
-      resolve();
-    }, maxTimeMs);
-  });
+  const deadline = realDeadline(maxTimeMs);
   try {
-    await Promise.race([call, deadline]);
+    timedOut = (await deadline.race(call)) === deadlinePassed;
   } finally {
     scope.open = false;
-    realClearTimeout(timer);
+    deadline.clear();
     // An abandoned call may still reject later; its error is not this test's any more.
     if (timedOut) call.catch(() => undefined);
   }

@@ -1,5 +1,5 @@
-import type { RecordedQuery } from './RecordedQuery.js';
 import { spyState } from './spyState.js';
+import type { RecordedQuery } from './spyState.js';
 
 const now = performance.now.bind(performance);
 
@@ -28,4 +28,17 @@ export function recordQuery(driver: string, system: string, kind: 'query' | 'req
   const query: RecordedQuery = { kind, system, driver, text, params, startMs: now(), stack, durationMs: undefined, rows: undefined, failed: false };
   (scope.open ? scope.recorded : scope.late).push(query);
   return query;
+}
+
+/**
+ * Marks a recorded statement complete: its duration, the rows it returned or affected, and whether it failed.
+ *
+ * @example
+ * finishQuery(query, result.rowCount ?? undefined, false);
+ */
+export function finishQuery(query: RecordedQuery | undefined, rows: number | undefined, failed: boolean): void {
+  if (query === undefined || query.durationMs !== undefined) return;
+  query.durationMs = now() - query.startMs;
+  query.rows = rows;
+  query.failed = failed;
 }

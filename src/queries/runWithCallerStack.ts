@@ -1,4 +1,4 @@
-import type { QueryScope } from './QueryScope.js';
+import type { QueryScope } from './spyState.js';
 import { spyState } from './spyState.js';
 
 // For drivers whose statements are sent after a queue or mutex that cuts the async stack (PGlite): without it the

@@ -1,4 +1,4 @@
-import { usageError } from '../report/usageError.js';
+import { usageError } from '../input/usageError.js';
 import { adapters } from './adapters/adapters.js';
 
 /**

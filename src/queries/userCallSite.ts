@@ -1,4 +1,4 @@
-import { isOwnFile } from '../engine/isOwnFile.js';
+import { isOwnFile } from '../engine/heap/isOwnFile.js';
 
 function locationOf(frame: string): string | undefined {
   const match = /\(([^()]+)\)\s*$/.exec(frame) ?? /at (?:async )?(\S+)\s*$/.exec(frame);

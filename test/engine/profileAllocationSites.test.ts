@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { nativeHeapProbe } from '../../src/engine/nativeHeapProbe.js';
-import { profileAllocationSites } from '../../src/engine/profileAllocationSites.js';
+import { nativeHeapProbe } from '../../src/engine/heap/nativeHeapProbe.js';
+import { profileAllocationSites } from '../../src/engine/heap/profileAllocationSites.js';
 import { lineOf } from '../fixtures/lineOf.js';
 
 const numbers = Array.from({ length: 1000 }, (_, i) => i);

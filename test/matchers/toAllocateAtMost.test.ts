@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineOverrides } from '../../src/config/engineOverrides.js';
-import { sized } from '../../src/engine/sized.js';
+import { sized } from '../../src/engine/workload.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { fakeClock } from '../fixtures/fakeClock.js';
 import { fakeHeap } from '../fixtures/fakeHeap.js';

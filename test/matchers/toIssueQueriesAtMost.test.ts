@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
-import { sized } from '../../src/engine/sized.js';
+import { sized } from '../../src/engine/workload.js';
 import { toIssueQueriesAtMost } from '../../src/matchers/toIssueQueriesAtMost.js';
 import { failureMessage } from '../queries/failureMessage.js';
 

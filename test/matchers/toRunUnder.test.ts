@@ -2,7 +2,7 @@ import { stripVTControlCharacters } from 'node:util';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { configure } from '../../src/config/configure.js';
 import { engineOverrides } from '../../src/config/engineOverrides.js';
-import { sized } from '../../src/engine/sized.js';
+import { sized } from '../../src/engine/workload.js';
 import { toRunUnder } from '../../src/matchers/toRunUnder.js';
 import { fakeClock } from '../fixtures/fakeClock.js';
 

@@ -1,7 +1,7 @@
-import { stripVTControlCharacters } from 'node:util';
 import Database from 'better-sqlite3';
+import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { sized } from '../../src/engine/sized.js';
+import { sized } from '../../src/engine/workload.js';
 
 // Both metrics are exact counts on the real V8 heap and a real SQLite database, so the verdicts do not depend on
 // the machine's speed; the sizes are given so that a busy machine cannot shorten the sweep.

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineOverrides } from '../../src/config/engineOverrides.js';
-import { countOp } from '../../src/engine/countOp.js';
-import { sized } from '../../src/engine/sized.js';
+import { countOp } from '../../src/engine/growth/metrics/opsMetric.js';
+import { sized } from '../../src/engine/workload.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { fakeClock } from '../fixtures/fakeClock.js';
 import { seededRandom } from '../fixtures/seededRandom.js';

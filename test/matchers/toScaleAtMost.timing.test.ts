@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sized } from '../../src/engine/sized.js';
+import { sized } from '../../src/engine/workload.js';
 
 // Real timing, wide margins only: the excess slopes here are ≈ 0 and ≈ 1 against a tolerance of 0.25, and the
 // verdicts rest on CPU time, so neither a slow nor a busy machine changes them.

@@ -1,4 +1,5 @@
-import { createServer, get, type Server } from 'node:http';
+import { createServer, get } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';

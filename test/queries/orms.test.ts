@@ -1,13 +1,13 @@
-import { PGlite } from '@electric-sql/pglite';
 import Database from 'better-sqlite3';
+import knexFactory from 'knex';
+import pg from 'pg';
+import { PGlite } from '@electric-sql/pglite';
 import { eq, inArray } from 'drizzle-orm';
 import { drizzle as drizzleSqlite } from 'drizzle-orm/better-sqlite3';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { integer as pgInteger, pgTable } from 'drizzle-orm/pg-core';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import knexFactory from 'knex';
-import pg from 'pg';
 import { afterAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { resetQuerySpy } from '../../src/queries/resetQuerySpy.js';

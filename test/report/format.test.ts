@@ -1,10 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { describeValue } from '../../src/report/describeValue.js';
-import { formatBytes } from '../../src/report/formatBytes.js';
-import { formatDuration } from '../../src/report/formatDuration.js';
-import { formatMessage } from '../../src/report/formatMessage.js';
-import { formatRatio } from '../../src/report/formatRatio.js';
-import { formatTable } from '../../src/report/formatTable.js';
+import { describeValue } from '../../src/input/usageError.js';
+import { formatBytes, formatDuration, formatRatio } from '../../src/report/units.js';
+import { formatMessage, formatTable } from '../../src/report/layout.js';
 
 describe('formatDuration', () => {
   test.each([

@@ -1,9 +1,8 @@
-import { finishQuery } from '../finishQuery.js';
+import { finishQuery, recordQuery } from '../recordQuery.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import { recordQuery } from '../recordQuery.js';
 import { spyState } from '../spyState.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;

@@ -1,11 +1,10 @@
 import { bindPoolCallback } from '../bindPoolCallback.js';
-import { finishQuery } from '../finishQuery.js';
+import { finishQuery, recordQuery } from '../recordQuery.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import type { RecordedQuery } from '../RecordedQuery.js';
-import { recordQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { subscribeTracing } from '../subscribeTracing.js';
 import { warnIfSilent } from '../warnIfSilent.js';
 

@@ -1,15 +1,14 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { finishQuery } from '../finishQuery.js';
+import { finishQuery, recordQuery } from '../recordQuery.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import type { RecordedQuery } from '../RecordedQuery.js';
-import { recordQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { runWithCallerStack } from '../runWithCallerStack.js';
 import { spyState } from '../spyState.js';
-import { isThenable } from '../../engine/isThenable.js';
+import { isThenable } from '../../engine/workload.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 

@@ -1,0 +1,108 @@
+import { nativeHeapProbe } from '../engine/heap/nativeHeapProbe.js';
+import type { HeapProbe } from '../engine/heap/nativeHeapProbe.js';
+import { allocationDefaults } from '../engine/heap/measureAllocation.js';
+import { defaultStretchToMs } from '../engine/heap/startHeapRun.js';
+import type { Statistic } from '../engine/stats/statisticBounds.js';
+import type { Clock, ClockMode } from '../engine/time/nativeClock.js';
+import { currentSettings, explicitSettings } from './configure.js';
+import { overrides } from './engineOverrides.js';
+
+// The one place where an assertion's options meet perfspec's defaults: a matcher passes on what the user gave,
+// and hands the engine what comes back. The engine's own defaults apply only when it is called directly.
+
+/** What a user may leave out: every key optional, undefined meaning "not given". */
+type Given<T> = { [K in keyof T]?: T[K] | undefined };
+
+/**
+ * The effective options of `toRunUnder`: the assertion's own, else `configure()`'s, else the defaults (median,
+ * `'auto'` clock, 1000 ms); with the time scale that multiplies its budget.
+ *
+ * @example
+ * const { statistic, clockMode, maxTimeMs, timeScale } = runUnderOptions({ statistic: 'p95' });
+ */
+export function runUnderOptions(given: Given<{ statistic: Statistic; clock: ClockMode; maxTimeMs: number }>) {
+  const settings = currentSettings();
+  return {
+    timeScale: settings.timeScale,
+    statistic: given.statistic ?? settings.statistic,
+    clockMode: given.clock ?? settings.clock,
+    maxTimeMs: given.maxTimeMs ?? settings.maxTimeMs,
+    ...overrides('clock', 'loadPerCore'),
+  };
+}
+
+/** What both heap assertions hand their engine call besides their counts: the time cap, the heap and the clock. */
+interface HeapRunOptions {
+  maxTimeMs: number;
+  /** Present when no cap was given: how far the default may stretch for the least evidence (ms). */
+  stretchToMs?: number;
+  probe: HeapProbe;
+  clock?: Clock;
+}
+
+// A cap the assertion or configure() gave is kept to; the default one may stretch (up to 4 s, below the runners'
+// 5 s test timeout) where this process's gcs are too slow for the least evidence, as in a ts-jest worker.
+function heapRunOptions(maxTimeMs: number | undefined): HeapRunOptions {
+  const explicit = maxTimeMs ?? explicitSettings.maxTimeMs;
+  return {
+    ...(explicit === undefined ? { maxTimeMs: currentSettings().maxTimeMs, stretchToMs: defaultStretchToMs } : { maxTimeMs: explicit }),
+    probe: overrides('heapProbe').heapProbe ?? nativeHeapProbe(),
+    ...overrides('clock'),
+  };
+}
+
+/**
+ * The effective options of `toAllocateAtMost`: calls and warm-up calls as the engine counts them (5, 100), the
+ * time cap of the assertion or `configure()` (else 1000 ms, which may stretch to 4000 ms), and the heap.
+ *
+ * @example
+ * const { calls, warmupCalls, maxTimeMs, probe } = allocateOptions({ calls: 9 });
+ */
+export function allocateOptions(given: Given<{ calls: number; warmupCalls: number; maxTimeMs: number }>): HeapRunOptions & { calls: number; warmupCalls: number } {
+  const calls = given.calls ?? allocationDefaults.calls;
+  return { calls, warmupCalls: given.warmupCalls ?? allocationDefaults.warmupCalls, ...heapRunOptions(given.maxTimeMs) };
+}
+
+/**
+ * The effective options of `toRetainAtMost`: the calls before the first reading when given (else the engine plans
+ * them), the time cap of the assertion or `configure()` (else 1000 ms, which may stretch to 4000 ms), and the heap.
+ *
+ * @example
+ * const { maxTimeMs, probe } = retainOptions({ calls: 5000 });
+ */
+export function retainOptions(given: Given<{ calls: number; maxTimeMs: number }>): HeapRunOptions & { calls?: number } {
+  return { ...(given.calls === undefined ? {} : { calls: given.calls }), ...heapRunOptions(given.maxTimeMs) };
+}
+
+/** A sweep over sizes needs more room than one timing: its cap when neither the assertion nor `configure()` sets one. */
+const scaleMaxTimeMs = 2000;
+
+/**
+ * The effective options of `toScaleAtMost`: its own time cap, else the one set with `configure()`, else 2000 ms
+ * (not the 1000 ms of the other matchers); sizes and samples only when given (the engine chooses otherwise).
+ *
+ * @example
+ * const { maxTimeMs } = scaleOptions({ samples: 9 });
+ */
+export function scaleOptions(given: Given<{ sizes: readonly number[]; samples: number; maxTimeMs: number }>) {
+  return {
+    maxTimeMs: given.maxTimeMs ?? explicitSettings.maxTimeMs ?? scaleMaxTimeMs,
+    ...(given.sizes === undefined ? {} : { sizes: given.sizes }),
+    ...(given.samples === undefined ? {} : { samples: given.samples }),
+    ...overrides('clock', 'loadPerCore'),
+  };
+}
+
+/** A query measurement waits for a slow database: at least this long, whatever `configure()` says. */
+const queryMinTimeMs = 10_000;
+
+/**
+ * The time cap of a query or request count (`toIssueQueriesAtMost`, `toIssueRequestsAtMost`, `measureQueries`):
+ * the one given, else the larger of 10 000 ms and `configure()`'s cap.
+ *
+ * @example
+ * const maxTimeMs = queryMaxTimeMs(options.maxTimeMs);
+ */
+export function queryMaxTimeMs(given: number | undefined): number {
+  return given ?? Math.max(queryMinTimeMs, currentSettings().maxTimeMs);
+}

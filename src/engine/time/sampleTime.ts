@@ -1,0 +1,61 @@
+import { isThenable, realDeadline, timedOut } from '../workload.js';
+import type { Deadline } from '../workload.js';
+import type { Workload } from '../workload.js';
+import type { Clock } from './nativeClock.js';
+
+/**
+ * One timed batch: `calls` consecutive calls of the workload and the wall and CPU time they took together (ns).
+ * `timedOut` marks a batch abandoned because a call did not settle before its deadline.
+ *
+ * @example
+ * const perCallNs = sample.cpuNs / sample.calls;
+ */
+export interface TimeSample {
+  calls: number;
+  wallNs: number;
+  cpuNs: number;
+  /** Whether any call returned a promise (or other thenable) that was awaited. */
+  awaited: boolean;
+  timedOut: boolean;
+}
+
+// Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
+
+/**
+ * Times `calls` consecutive calls of a workload on both clocks. Inputs of a sized workload are all prepared
+ * before the clocks start. Async results are awaited; if one has not settled `timeoutNs` after the batch
+ * started, the batch is abandoned and marked `timedOut`. Errors of the workload propagate unchanged.
+ *
+ * @example
+ * const sample = await sampleTime({ call: () => parse(doc) }, 100, nativeClock, 1e9);
+ */
+export async function sampleTime(workload: Workload, calls: number, clock: Clock, timeoutNs: number): Promise<TimeSample> {
+  const inputs: unknown[] = [];
+  if (workload.prepare) {
+    for (let i = 0; i < calls; i++) {
+      const input = workload.prepare();
+      inputs.push(isThenable(input) ? await input : input);
+    }
+  }
+  const { call } = workload;
+  let awaited = false;
+  let deadline: Deadline | undefined;
+  const wall0 = clock.wallNs();
+  const cpu0 = clock.cpuNs();
+  try {
+    for (let i = 0; i < calls; i++) {
+      const result = call(inputs[i]);
+      if (!isThenable(result)) continue;
+      awaited = true;
+      deadline ??= realDeadline(Math.max(1, (timeoutNs - (clock.wallNs() - wall0)) / 1e6), { unref: true });
+      if ((await deadline.race(result)) === timedOut) {
+        return { calls: i + 1, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, awaited, timedOut: true };
+      }
+    }
+  } finally {
+    deadline?.clear();
+  }
+  const cpu1 = clock.cpuNs();
+  const wall1 = clock.wallNs();
+  return { calls, wallNs: wall1 - wall0, cpuNs: cpu1 - cpu0, awaited, timedOut: false };
+}

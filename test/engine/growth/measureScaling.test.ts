@@ -1,0 +1,140 @@
+import { describe, expect, it } from 'vitest';
+import { measureScaling } from '../../../src/engine/growth/measureScaling.js';
+import { opsMetric, countOp } from '../../../src/engine/growth/metrics/opsMetric.js';
+import { timeMetric } from '../../../src/engine/growth/metrics/timeMetric.js';
+import type { Workload } from '../../../src/engine/workload.js';
+import { fakeClock } from '../../fixtures/fakeClock.js';
+import { seededRandom } from '../../fixtures/seededRandom.js';
+
+type Fake = ReturnType<typeof fakeClock>;
+/** A sized workload on the fake clock: setup costs setupNs(n), a call callNs(n); every call is logged with its n. */
+function fakeWorkload(fake: Fake, callNs: (n: number) => number, setupNs: (n: number) => number = () => 0) {
+  const calls: number[] = [];
+  const at = (n: number): Workload => ({
+    prepare: () => (fake.spend(setupNs(n)), n),
+    call: (input) => {
+      calls.push(input as number);
+      fake.spend(callNs(input as number));
+    },
+  });
+  return { at, calls };
+}
+const options = (fake: Fake, extra: Partial<Parameters<typeof measureScaling>[1]> = {}) => ({
+  metric: timeMetric,
+  samples: 9,
+  maxTimeMs: 2000,
+  clock: fake.clock,
+  random: seededRandom(1),
+  ...extra,
+});
+
+describe('measureScaling', () => {
+  it('grows sizes by √2 from 1 until a call takes 4 ms, keeping every other size within 128× of the largest', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, (n) => 1000 * n);
+    const result = await measureScaling(at, options(fake));
+    expect(result.sizing).toBe('target');
+    expect(result.sizes.map((s) => s.n)).toEqual([33, 66, 132, 264, 528, 1056, 2111, 4221]);
+    expect(result.sizes.every((s) => s.values.length === 9)).toBe(true);
+    expect(result.sizes.at(-1)?.callNs).toBeGreaterThanOrEqual(4e6);
+  });
+
+  it('batches short calls so each sample lasts at least 100 µs, and reports time per call', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, (n) => 1000 * n);
+    const result = await measureScaling(at, options(fake, { sizes: [10, 20, 40, 80, 160] }));
+    expect(result.sizes.map((s) => s.calls)).toEqual([13, 7, 4, 2, 1]);
+    expect(result.sizes.map((s) => s.values[0])).toEqual([10_000, 20_000, 40_000, 80_000, 160_000]);
+  });
+
+  it('never times setup', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, () => 50_000, (n) => 1000 * n);
+    const result = await measureScaling(at, options(fake, { sizes: [10, 20, 40, 80] }));
+    expect(result.sizes.flatMap((s) => s.values).every((v) => v === 50_000)).toBe(true);
+    expect(result.sizes.map((s) => s.setupNs)).toEqual([10_000, 20_000, 40_000, 80_000]);
+  });
+
+  it('visits every size once per round, in a fresh random order each round, after a discarded warm-up round', async () => {
+    const fake = fakeClock();
+    const { at, calls } = fakeWorkload(fake, () => 200_000);
+    const sizes = [10, 20, 30, 40, 50];
+    await measureScaling(at, options(fake, { sizes, samples: 6 }));
+    // Two probe calls per size come first; then 7 rounds (warm-up + 6) of one call per size.
+    const rounds = calls.slice(2 * sizes.length);
+    expect(rounds).toHaveLength(7 * sizes.length);
+    const orders = Array.from({ length: 7 }, (_, r) => rounds.slice(r * 5, r * 5 + 5));
+    for (const order of orders) expect([...order].sort((a, b) => a - b)).toEqual(sizes);
+    expect(new Set(orders.map((o) => o.join())).size).toBeGreaterThan(3);
+  });
+
+  it('keeps within the time cap: sampling stops when the next sample would cross it', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, (n) => 1e6 * n);
+    const result = await measureScaling(at, options(fake, { sizes: [10, 20, 30, 40], maxTimeMs: 1000 }));
+    expect(result.sizing).toBe('given');
+    expect(result.sampling).toBe('time-cap');
+    expect(result.elapsedNs).toBeLessThanOrEqual(1000e6);
+    expect(result.sizes.some((s) => s.values.length < 9)).toBe(true);
+  });
+
+  it('stops an exponential function before a call that would outlast the remaining budget', async () => {
+    const fake = fakeClock();
+    const { at, calls } = fakeWorkload(fake, (n) => 100 * 2 ** n);
+    // A target above any call it reaches, so that only the budget can end the sizes.
+    const result = await measureScaling(at, options(fake, { targetCallNs: 1e9 }));
+    expect(result.sizing).toBe('over-budget');
+    expect(result.stoppedAt?.predicted).toBe(true);
+    expect(Math.max(...calls)).toBeLessThan(result.stoppedAt?.n ?? 0);
+    expect(result.elapsedNs).toBeLessThan(2000e6);
+    expect(result.sizes.map((s) => s.n)).toEqual([1, 2, 3, 4, 6, 8, 11, 16]);
+  });
+
+  it('stops at the size cap when calls never reach the target', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, () => 30_000);
+    const result = await measureScaling(at, options(fake, { maxSize: 50_000 }));
+    expect(result.sizing).toBe('max-size');
+    expect(result.sizes.at(-1)?.n).toBe(47_747);
+  });
+
+  it('stops past n = 1 024 while calls stay under 20 µs, where cache misses would outweigh the work', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, (n) => 1000 + n);
+    const result = await measureScaling(at, options(fake));
+    expect(result.sizing).toBe('short-calls');
+    expect(result.sizes.at(-1)?.n).toBe(1056);
+  });
+
+  it('does not stop on the target before eight sizes: the first calls may be cold', async () => {
+    const fake = fakeClock();
+    const { at } = fakeWorkload(fake, () => 5e6);
+    const result = await measureScaling(at, options(fake));
+    expect(result.sizing).toBe('target');
+    expect(result.sizes.map((s) => s.n)).toEqual([1, 2, 3, 4, 6, 8, 11, 16]);
+  });
+
+  it('abandons a call that never settles and reports it, without hanging', async () => {
+    const fake = fakeClock();
+    const at = (n: number): Workload => ({ call: () => (n >= 8 ? new Promise(() => {}) : Promise.resolve(fake.spend(1000))) });
+    const result = await measureScaling(at, options(fake, { maxTimeMs: 30 }));
+    expect(result.sizing).toBe('call-timeout');
+    expect(result.stoppedAt?.n).toBe(8);
+    expect(result.async).toBe(true);
+    expect(result.clock).toBe('wall');
+  });
+
+  it('batches a deterministic metric like time and counts the calls\' operations only, never the setup\'s', async () => {
+    const fake = fakeClock();
+    const at = (n: number): Workload => ({
+      prepare: () => (countOp(1000), n),
+      call: (input) => {
+        countOp(3 * (input as number));
+        fake.spend(100);
+      },
+    });
+    const result = await measureScaling(at, options(fake, { metric: opsMetric, samples: 3, sizes: [1, 2, 3, 4] }));
+    expect(result.sizes.map((s) => s.calls)).toEqual([1250, 1250, 1250, 1250]);
+    expect(result.sizes.map((s) => s.values)).toEqual([[3, 3, 3], [6, 6, 6], [9, 9, 9], [12, 12, 12]]);
+  });
+});
