@@ -4,7 +4,8 @@
 // options on a corpus of leaks and non-leaks, BENCH_RUNS times (default 20). Prints Markdown tables for
 // docs/toAllocateAtMost.md and docs/toRetainAtMost.md, with the machine's load before and after each condition.
 // Run with `npm run bench:heap` (builds first). Benchmark-only dependencies (jest, ts-jest, lru-cache, …) are
-// installed into bench/heap/node_modules on the first run. BENCH_CONDITIONS=vitest-idle,jest-hogs picks some.
+// installed into bench/heap/node_modules on the first run. BENCH_CONDITIONS=vitest-idle,jest-hogs picks some;
+// BENCH_REPORT=bench/results/heap-….jsonl only prints the tables of an earlier (or still running) benchmark.
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -13,7 +14,8 @@ import { join, resolve } from 'node:path';
 const root = resolve(import.meta.dirname, '..');
 const project = join(root, 'bench/heap');
 const runs = Number(process.env.BENCH_RUNS ?? 20);
-const conditions = (process.env.BENCH_CONDITIONS ?? 'vitest-idle,vitest-hogs,jest-idle,jest-hogs').split(',');
+const report = process.env.BENCH_REPORT;
+let conditions = (process.env.BENCH_CONDITIONS ?? 'vitest-idle,vitest-hogs,jest-idle,jest-hogs').split(',');
 
 const uptime = () => {
   try {
@@ -30,18 +32,18 @@ const median = (values) => {
 };
 const percent = (measured, truth) => (truth === 0 ? (measured === 0 ? '0' : `${measured} B`) : `${(((measured - truth) / truth) * 100).toFixed(2)}%`);
 
-if (!existsSync(join(project, 'node_modules/ts-jest'))) {
+if (report === undefined && !existsSync(join(project, 'node_modules/ts-jest'))) {
   console.error('[bench:heap] installing the benchmark-only dependencies into bench/heap/node_modules …');
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error'], { cwd: project, stdio: 'inherit' });
 }
 
 const resultsDir = join(root, 'bench/results');
 mkdirSync(resultsDir, { recursive: true });
-const out = join(resultsDir, `heap-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`);
-rmSync(out, { force: true });
+const out = report === undefined ? join(resultsDir, `heap-${new Date().toISOString().replace(/[:.]/g, '-')}.jsonl`) : resolve(report);
+if (report === undefined) rmSync(out, { force: true });
 const states = {};
 
-for (const condition of conditions) {
+for (const condition of report === undefined ? conditions : []) {
   const [runner, load] = condition.split('-');
   const hogs = load === 'hogs' ? [0, 1].map(() => spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' })) : [];
   try {
@@ -63,6 +65,7 @@ for (const condition of conditions) {
 
 const rows = readFileSync(out, 'utf8').trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 const of = (kind, condition) => rows.filter((r) => r.kind === kind && r.condition === condition);
+if (report !== undefined) conditions = conditions.filter((condition) => rows.some((r) => r.condition === condition));
 
 console.log(`Node ${process.version}, ${os.cpus().length} cores, ${runs} runs per workload and condition; raw results in ${out.slice(root.length + 1)}\n`);
 console.log('| condition | heap in use at start | load before | load after | minutes |');
@@ -70,7 +73,7 @@ console.log('|---|---:|---|---|---:|');
 for (const condition of conditions) {
   const heap = of('process', condition)[0]?.heapBytes;
   const s = states[condition] ?? {};
-  console.log(`| ${condition} | ${heap === undefined ? '—' : `${Math.round(heap / 1e6)} MB`} | ${s.before} | ${s.after} | ${s.minutes} |`);
+  console.log(`| ${condition} | ${heap === undefined ? '—' : `${Math.round(heap / 1e6)} MB`} | ${s.before ?? '—'} | ${s.after ?? '—'} | ${s.minutes ?? '—'} |`);
 }
 
 console.log('\nKnown allocations (`measureAllocation` with the matcher defaults): median measured per call, its error, spread over runs, errors, ms per assertion (median)\n');
