@@ -29,9 +29,9 @@ export default tseslint.config(
     },
   },
   {
-    // CommonJS files (the packed adversarial set, the growth corpus cases) are loaded by Jest (CJS) and by ESM scripts.
+    // CommonJS files (the packed adversarial set, the corpora of bench/) are loaded by Jest (CJS) and by ESM scripts.
     files: ['**/*.cjs'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', exports: 'writable', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   ...layers.slice(0, -1).map((layer, index) => restrict([`src/${layer}/**/*.ts`], ...upward(index))),

@@ -1,7 +1,7 @@
 import { nativeHeapProbe } from '../engine/heap/nativeHeapProbe.js';
 import type { HeapProbe } from '../engine/heap/nativeHeapProbe.js';
 import { allocationDefaults } from '../engine/heap/measureAllocation.js';
-import { retentionDefaults } from '../engine/heap/measureRetention.js';
+import { defaultStretchToMs } from '../engine/heap/startHeapRun.js';
 import type { Statistic } from '../engine/stats/statisticBounds.js';
 import type { Clock, ClockMode } from '../engine/time/nativeClock.js';
 import { currentSettings, explicitSettings } from './configure.js';
@@ -35,13 +35,18 @@ export function runUnderOptions(given: Given<{ statistic: Statistic; clock: Cloc
 /** What both heap assertions hand their engine call besides their counts: the time cap, the heap and the clock. */
 interface HeapRunOptions {
   maxTimeMs: number;
+  /** Present when no cap was given: how far the default may stretch for the least evidence (ms). */
+  stretchToMs?: number;
   probe: HeapProbe;
   clock?: Clock;
 }
 
+// A cap the assertion or configure() gave is kept to; the default one may stretch (up to 4 s, below the runners'
+// 5 s test timeout) where this process's gcs are too slow for the least evidence, as in a ts-jest worker.
 function heapRunOptions(maxTimeMs: number | undefined): HeapRunOptions {
+  const explicit = maxTimeMs ?? explicitSettings.maxTimeMs;
   return {
-    maxTimeMs: maxTimeMs ?? currentSettings().maxTimeMs,
+    ...(explicit === undefined ? { maxTimeMs: currentSettings().maxTimeMs, stretchToMs: defaultStretchToMs } : { maxTimeMs: explicit }),
     probe: overrides('heapProbe').heapProbe ?? nativeHeapProbe(),
     ...overrides('clock'),
   };
@@ -49,7 +54,7 @@ function heapRunOptions(maxTimeMs: number | undefined): HeapRunOptions {
 
 /**
  * The effective options of `toAllocateAtMost`: calls and warm-up calls as the engine counts them (5, 100), the
- * time cap of `configure()` (default 1000 ms), and the heap to measure on.
+ * time cap of the assertion or `configure()` (else 1000 ms, which may stretch to 4000 ms), and the heap.
  *
  * @example
  * const { calls, warmupCalls, maxTimeMs, probe } = allocateOptions({ calls: 9 });
@@ -60,15 +65,14 @@ export function allocateOptions(given: Given<{ calls: number; warmupCalls: numbe
 }
 
 /**
- * The effective options of `toRetainAtMost`: blocks and calls per block as the engine counts them (4, 100), and
- * the time cap of `configure()` (default 1000 ms; `measureRetention` called directly defaults to 2000 ms).
+ * The effective options of `toRetainAtMost`: the calls before the first reading when given (else the engine plans
+ * them), the time cap of the assertion or `configure()` (else 1000 ms, which may stretch to 4000 ms), and the heap.
  *
  * @example
- * const { blocks, callsPerBlock, maxTimeMs, probe } = retainOptions({ blocks: 5 });
+ * const { maxTimeMs, probe } = retainOptions({ calls: 5000 });
  */
-export function retainOptions(given: Given<{ blocks: number; callsPerBlock: number; maxTimeMs: number }>): HeapRunOptions & { blocks: number; callsPerBlock: number } {
-  const blocks = given.blocks ?? retentionDefaults.blocks;
-  return { blocks, callsPerBlock: given.callsPerBlock ?? retentionDefaults.callsPerBlock, ...heapRunOptions(given.maxTimeMs) };
+export function retainOptions(given: Given<{ calls: number; maxTimeMs: number }>): HeapRunOptions & { calls?: number } {
+  return { ...(given.calls === undefined ? {} : { calls: given.calls }), ...heapRunOptions(given.maxTimeMs) };
 }
 
 /** A sweep over sizes needs more room than one timing: its cap when neither the assertion nor `configure()` sets one. */

@@ -91,7 +91,7 @@ export function toWorkload(received: (() => unknown) | SizedWorkload<unknown>, n
     const { setup, run } = received;
     const prepare = (): unknown => {
       const input = setup(n);
-      return isThenable(input) ? settleWithin(input, setupTimeoutMs, `the sized workload's setup(${n})`) : input;
+      return isThenable(input) ? settleWithin(input, setupTimeoutMs, 'perfspec', `the sized workload's setup(${n})`) : input;
     };
     return { call: (input) => run(input), prepare, label: `n = ${n.toLocaleString('en-US')}` };
   }
@@ -173,18 +173,19 @@ export function realDeadline(timeoutMs: number): Deadline {
  *
  * @param result - the promise (or other thenable) the measured call returned.
  * @param timeoutMs - how long to wait, in ms; `Infinity` waits as long as it takes.
+ * @param who - the matcher or function named at the start of the error (default `perfspec`).
  * @param what - what is awaited, for the error: by default "the measured call".
  * @example
  * const user = await settleWithin(fetchUser(1), 1000);
  */
-export async function settleWithin<T>(result: PromiseLike<T>, timeoutMs: number, what = 'the measured call'): Promise<T> {
+export async function settleWithin<T>(result: PromiseLike<T>, timeoutMs: number, who = 'perfspec', what = 'the measured call'): Promise<T> {
   if (!Number.isFinite(timeoutMs)) return await result;
-  const deadline = realDeadline(timeoutMs);
+  const deadline = realDeadline(Math.max(1, timeoutMs));
   try {
     const settled = await deadline.race(result);
     if (settled === timedOut) {
       const waitedMs = Math.round(timeoutMs);
-      throw new Error(`perfspec: ${what} had not settled after ${waitedMs} ms (maxTimeMs); raise maxTimeMs, or look for a promise that never settles`);
+      throw new Error(`${who}: ${what} had not settled after ${waitedMs} ms (maxTimeMs); raise maxTimeMs, or look for a promise that never settles`);
     }
     return settled;
   } finally {

@@ -2,6 +2,7 @@ import { allocateOptions } from '../config/effectiveOptions.js';
 import { settleVerdict } from '../config/settleVerdict.js';
 import { measureAllocation } from '../engine/heap/measureAllocation.js';
 import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
+import { nativeClock } from '../engine/time/nativeClock.js';
 import { byteCount } from '../input/byteCount.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
@@ -22,7 +23,10 @@ export interface AllocateOptions {
   calls?: number;
   /** Unmeasured calls first, so JIT tiering settles (default 100, within 30% of maxTimeMs). */
   warmupCalls?: number;
-  /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  /**
+   * Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`; with neither,
+   * the cap may stretch up to 4000 when this process's heap is too large for the planned calls in 1000).
+   */
   maxTimeMs?: number;
 }
 
@@ -48,12 +52,21 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
   });
   const target = receivedWorkload(matcher, received, given.n);
   const options = allocateOptions(given);
-  const measurement = await measureAllocation(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options });
+  const measurement = await measureAllocation(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options, label: matcher });
   const pass = measurement.bytesPerCall <= budgetBytes;
   // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
+  // Bounded like the measurement: a call that hangs ends the profile, not the test.
   const sites = pass
     ? undefined
-    : await profileWorkloadSites(target, { n: given.n, calls: 1, async: measurement.async, probe: options.probe, expectedBytes: measurement.bytesPerCall });
+    : await profileWorkloadSites(target, {
+        n: given.n,
+        calls: 1,
+        probe: options.probe,
+        expectedBytes: measurement.bytesPerCall,
+        budgetMs: Math.max(1000, measurement.capMs / 4),
+        clock: options.clock ?? nativeClock,
+        label: matcher,
+      });
   const { calls, warmupCalls, maxTimeMs } = options;
   // Every call gives a figure, so there is always evidence and never an inconclusive verdict.
   return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {

@@ -1,5 +1,5 @@
 import type { AllocationMeasurement } from '../engine/heap/measureAllocation.js';
-import type { SiteProfile } from '../engine/heap/profileAllocationSites.js';
+import type { ProfiledCalls, SiteProfile } from '../engine/heap/profileAllocationSites.js';
 import type { MatcherContext } from './layout.js';
 import { formatBytes, formatDuration, plural } from './units.js';
 import { formatMessage, siteLines } from './layout.js';
@@ -23,13 +23,18 @@ const copyingBuiltins = new Set([
 export function allocationMessage(
   context: MatcherContext | undefined,
   measurement: AllocationMeasurement,
-  asked: { budgetBytes: number; calls: number; warmupCalls: number; maxTimeMs: number; n?: number | undefined; sites?: SiteProfile | undefined },
+  asked: { budgetBytes: number; calls: number; warmupCalls: number; maxTimeMs: number; n?: number | undefined; sites?: ProfiledCalls | undefined },
 ): string {
   const isNot = context?.isNot === true;
   const m = measurement;
   const ratio = asked.budgetBytes > 0 ? `, ${(m.bytesPerCall / asked.budgetBytes).toFixed(2)}× the budget` : '';
   const judged = m.samples.slice(-asked.calls).length;
-  const evidence = asked.sites === undefined ? [] : siteLines('Top allocation sites of one call', asked.sites, 1);
+  const evidence =
+    asked.sites === undefined
+      ? []
+      : asked.sites.profile === undefined
+        ? [`Top allocation sites: not profiled (${asked.sites.reason})`]
+        : siteLines('Top allocation sites of one call', asked.sites.profile, asked.sites.calls);
   const measured = [
     `${judged} ${plural(judged, 'call')} after ${m.warmupCalls} warm-up ${plural(m.warmupCalls, 'call')} (${m.async ? 'async function, awaited' : 'sync function'})`,
     `heap ${formatBytes(m.heapBytesPerCall)} + ArrayBuffers ${formatBytes(m.externalBytesPerCall)} per call`,
@@ -38,7 +43,7 @@ export function allocationMessage(
     `${formatCount(m.gcsPerCall)} ${m.gcsPerCall === 1 ? 'gc' : 'gcs'} during a call`,
     formatDuration(m.elapsedMs * 1e6),
   ].join(', ');
-  const rerun = [asked.n === undefined ? undefined : `n: ${asked.n}`, `calls: ${asked.calls}`, `warmupCalls: ${asked.warmupCalls}`, `maxTimeMs: ${asked.maxTimeMs}`]
+  const rerun = [asked.n === undefined ? undefined : `n: ${asked.n}`, `calls: ${asked.calls}`, `warmupCalls: ${asked.warmupCalls}`, `maxTimeMs: ${Math.max(asked.maxTimeMs, Math.round(m.capMs))}`]
     .filter((part) => part !== undefined)
     .join(', ');
   return formatMessage(context, {
@@ -49,7 +54,7 @@ export function allocationMessage(
     evidence,
     measured,
     rerun: `{ ${rerun} }`,
-    hints: hints(m, asked.budgetBytes, isNot, asked.sites),
+    hints: hints(m, asked.budgetBytes, isNot, asked.sites?.profile),
   });
 }
 

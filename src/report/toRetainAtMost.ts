@@ -1,14 +1,13 @@
 import type { RetentionMeasurement } from '../engine/heap/measureRetention.js';
-import { retentionAllowance } from '../engine/heap/measureRetention.js';
-import type { SiteProfile } from '../engine/heap/profileAllocationSites.js';
+import type { ProfiledCalls } from '../engine/heap/profileAllocationSites.js';
 import type { MatcherContext } from './layout.js';
-import { formatBytes, formatDuration } from './units.js';
+import { formatBytes, formatDuration, formatSize } from './units.js';
 import { formatMessage, formatTable, siteLines } from './layout.js';
 
 /**
  * The failure message of `toRetainAtMost` in perfspec's common layout: retained bytes per call against the
- * allowance, growth per block and per call, the sites of the retained memory when collected, how it was
- * measured, a Rerun line and hints.
+ * allowance, the two readings judged, the sites of the retained memory when profiled, how it was measured (calls,
+ * noise floor, what gcs and calls cost here), a Rerun line and hints.
  *
  * @param context - the matcher's `this`.
  * @param measurement - what `measureRetention` found.
@@ -19,52 +18,60 @@ import { formatMessage, formatTable, siteLines } from './layout.js';
 export function retentionMessage(
   context: MatcherContext | undefined,
   measurement: RetentionMeasurement,
-  asked: { bytesPerCall: number; maxTimeMs: number; n?: number | undefined; sites?: SiteProfile | undefined },
+  asked: { bytesPerCall: number; maxTimeMs: number; calls?: number | undefined; n?: number | undefined; sites?: ProfiledCalls | undefined },
 ): string {
   const isNot = context?.isNot === true;
   const m = measurement;
-  const calls = m.callsPerBlock;
-  const judged = m.growthBytes.slice(1);
-  const allowed = retentionAllowance(calls, asked.bytesPerCall);
-  const grew = judged.filter((bytes) => bytes > allowed).length;
-  const meanPerCall = judged.reduce((sum, bytes) => sum + bytes, 0) / (judged.length * calls);
-  const rows = m.growthBytes.map((bytes, i) => [
-    String(i + 1),
-    String(calls),
-    formatBytes(bytes),
-    formatBytes(bytes / calls),
-    i === 0 ? 'not judged (caches fill, code warms up)' : bytes > allowed ? 'over' : 'within',
-  ]);
-  const evidence = formatTable([['block', 'calls', 'growth', 'per call', ''], ...rows], [0, 1, 2, 3]);
-  if (asked.sites !== undefined) evidence.push('', ...siteLines('Where the retained memory was allocated, per call', asked.sites, calls));
+  const allowedBytes = asked.bytesPerCall * m.judgedCalls + m.noiseFloorBytes;
+  const over = m.growthBytes > allowedBytes;
+  const evidence = formatTable(
+    [
+      ['reading', 'after calls', 'retained (after full gcs)'],
+      [m.stoppedBy === 'memory' ? 'earlier' : 'after warm-up', formatSize(m.first.calls), formatBytes(m.first.bytes)],
+      ['last', formatSize(m.last.calls), `${formatBytes(m.last.bytes)}  (${signed(m.growthBytes)} over ${formatSize(m.judgedCalls)} calls)`],
+    ],
+    [1],
+  );
+  if (asked.sites?.profile !== undefined) {
+    evidence.push('', ...siteLines('Where the retained memory was allocated, per call', asked.sites.profile, asked.sites.calls));
+  } else if (asked.sites !== undefined) {
+    evidence.push('', `Where the retained memory was allocated: not profiled (${asked.sites.reason})`);
+  }
+  const c = m.costs;
   const measured = [
-    `${m.growthBytes.length} blocks × ${calls} calls (${m.async ? 'async function, awaited' : 'sync function'}), full gc after each block`,
-    `empty-function offset subtracted (median of ${m.offsetBytes.map(formatBytes).join(', ')})`,
-    `a block is over when it grew more than ${formatBytes(allowed)} (allowance + 1 KiB noise floor)`,
-    m.stoppedBy === 'time-cap' ? `time cap reached after ${m.growthBytes.length} of ${m.blocksAsked} blocks` : undefined,
+    `${formatSize(m.first.calls)} calls before the judged ${formatSize(m.judgedCalls)} (${m.async ? 'async function, awaited' : 'sync function'})`,
+    `over when the judged calls kept more than ${formatBytes(allowedBytes)} (allowance × calls + ${formatBytes(m.noiseFloorBytes)} noise floor: this run sees leaks from ${m.resolutionBytesPerCall < 1 ? 'under 1 B' : formatBytes(m.resolutionBytesPerCall)} per call)`,
+    `full gc ${formatDuration(c.fullGcMs * 1e6)} (heap ${formatBytes(c.heapBytes)}), one call ${formatDuration(c.callMs * 1e6)}`,
+    m.stoppedBy === 'time-cap' ? `the time cap (${Math.round(m.capMs)} ms) ended the judged calls early` : undefined,
+    m.stoppedBy === 'memory' ? `stopped early: the heap kept growing by hundreds of MB, far beyond any noise (limit ${formatBytes(c.heapLimitBytes)})` : undefined,
     formatDuration(m.elapsedMs * 1e6),
   ]
     .filter((part) => part !== undefined)
     .join(', ');
-  const rerun = [asked.n === undefined ? undefined : `n: ${asked.n}`, `blocks: ${m.blocksAsked}`, `callsPerBlock: ${calls}`, `maxTimeMs: ${asked.maxTimeMs}`]
+  const rerun = [asked.n === undefined ? undefined : `n: ${asked.n}`, `calls: ${asked.calls ?? m.first.calls}`, `maxTimeMs: ${Math.max(asked.maxTimeMs, Math.round(m.capMs))}`]
     .filter((part) => part !== undefined)
     .join(', ');
   const hints: string[] = [];
-  if (isNot) hints.push(`${grew === judged.length ? 'every' : `${grew} of ${judged.length}`} judged blocks grew by more than the allowance, so it does retain more`);
-  else if (grew === judged.length) {
-    hints.push('every judged block grew: something keeps a reference per call (an unbounded cache, a listener never removed, a growing Map or array)');
+  if (isNot) hints.push(`it kept ${formatBytes(m.bytesPerCall)} per call over ${formatSize(m.judgedCalls)} calls, more than allowed`);
+  else if (over) {
+    hints.push('the heap kept growing after warm-up: something keeps a reference per call (an unbounded cache, a listener never removed, a growing Map or array)');
   }
-  if (!isNot && grew < judged.length) {
-    hints.push(`only ${grew} of ${judged.length} judged blocks grew beyond the allowance: no steady growth, so no leak is reported`);
+  if (!isNot && !over) hints.push(`the growth stayed within ${formatBytes(allowedBytes)}: no leak is reported`);
+  if (over && !isNot) {
+    hints.push(`a bounded cache larger than ${formatSize(m.first.calls)} entries still fills during the judged calls; if that is what grew, raise calls`);
   }
   return formatMessage(context, {
     matcher: 'toRetainAtMost',
     expectedArgument: 'bytes',
-    expected: `${isNot ? 'more than' : 'at most'} ${formatBytes(asked.bytesPerCall)} retained per call, in every judged block`,
-    received: `${formatBytes(meanPerCall)} retained per call (mean of blocks 2–${m.growthBytes.length}); ${grew} of ${judged.length} judged blocks over`,
+    expected: `${isNot ? 'more than' : 'at most'} ${formatBytes(asked.bytesPerCall)} retained per call`,
+    received: `${formatBytes(m.bytesPerCall)} retained per call (${signed(m.growthBytes)} over ${formatSize(m.judgedCalls)} calls after warm-up)`,
     evidence,
     measured,
     rerun: `{ ${rerun} }`,
     hints,
   });
+}
+
+function signed(bytes: number): string {
+  return bytes < 0 ? `−${formatBytes(-bytes)}` : `+${formatBytes(bytes)}`;
 }

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { engineOverrides } from '../../src/config/engineOverrides.js';
+import { nativeHeapProbe } from '../../src/engine/heap/nativeHeapProbe.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { lineOf } from '../fixtures/lineOf.js';
 
@@ -54,4 +56,49 @@ describe('toAllocateAtMost on the real heap', () => {
     expect(result.message()).toContain('(partial: the function is async');
     expect(result.message()).toContain('async function, awaited');
   });
+
+  it('runs concurrent heap assertions one at a time: Promise.all neither mixes their bytes nor breaks the profiler', async () => {
+    const allocateAsync = async (): Promise<number[]> => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return evenSquares(numbers);
+    };
+    // Before: the loop measured the async function's bytes (814 KiB for nothing), and two failing assertions
+    // profiling at once ended in "Inspector error -32000: sampling heap profiler was not started".
+    const results = await Promise.all([
+      matchers.toAllocateAtMost.call({}, () => sumOfEvenSquares(numbers), 0),
+      matchers.toAllocateAtMost.call({}, allocateAsync, 100),
+      matchers.toAllocateAtMost.call({}, () => evenSquares(numbers), 100),
+      matchers.toRetainAtMost.call({}, () => sumOfEvenSquares(numbers), 0),
+    ]);
+    expect(results.map((r) => r.pass)).toEqual([true, false, false, true]);
+    expect(results[1]?.message()).toContain('Top allocation sites of one call');
+    expect(results[2]?.message()).toContain('Top allocation sites of one call');
+  });
+
+  it('names the matcher when a measured call never settles', async () => {
+    const never = (): Promise<never> => new Promise<never>(() => undefined);
+    await expect(matchers.toAllocateAtMost.call({}, never, 0, { maxTimeMs: 100 })).rejects.toThrow(/^toAllocateAtMost: the measured call had not settled after \d+ ms/);
+  });
+
+  it('bounds the failure-path profile: a function that hangs once profiling starts still fails, in time, without sites', async () => {
+    const probe = nativeHeapProbe();
+    let profiling = false;
+    engineOverrides.heapProbe = {
+      ...probe,
+      profile: (run, intervalBytes, includeCollected) => {
+        profiling = true;
+        return probe.profile(run, intervalBytes, includeCollected);
+      },
+    };
+    try {
+      const allocateThenHang = (): Promise<never> | number[] => (profiling ? new Promise<never>(() => undefined) : evenSquares(numbers));
+      const started = performance.now();
+      const result = await matchers.toAllocateAtMost.call({}, allocateThenHang, 100, { maxTimeMs: 2000 });
+      expect(result.pass).toBe(false);
+      expect(result.message()).toContain('Top allocation sites: not profiled (a profiled call had not settled within 1000 ms)');
+      expect(performance.now() - started).toBeLessThan(5000);
+    } finally {
+      delete engineOverrides.heapProbe;
+    }
+  }, 10_000);
 });

@@ -32,7 +32,7 @@ describe('toRetainAtMost on a fake heap', () => {
     expect((await matchers.toRetainAtMost.call({}, leak, '32 B')).pass).toBe(true);
   });
 
-  it('passes a cache that stops growing during the first block, and profiles retained objects only on failure', async () => {
+  it('passes a cache that stops growing before the first reading, and profiles retained objects only on failure', async () => {
     let calls = 0;
     const cache = (): void => {
       if ((calls += 1) <= 180) heap.retain(100);
@@ -43,27 +43,26 @@ describe('toRetainAtMost on a fake heap', () => {
     expect(heap.lastProfile()).toEqual({ intervalBytes: 16, includeCollected: false });
   });
 
-  it('explains a failure: growth per block and per call, where the retained memory was allocated, Rerun', async () => {
-    const result = await matchers.toRetainAtMost.call({}, () => heap.retain(32), 0, { blocks: 4, callsPerBlock: 100 });
+  it('explains a failure: the readings judged, growth per call, where the retained memory was allocated, Rerun', async () => {
+    const result = await matchers.toRetainAtMost.call({}, () => heap.retain(32), 0, { calls: 1000 });
     expect(result.message()).toMatchInlineSnapshot(`
       "expect(received).toRetainAtMost(bytes)
 
-      Expected: at most 0 B retained per call, in every judged block
-      Received: 32 B retained per call (mean of blocks 2–4); 3 of 3 judged blocks over
+      Expected: at most 0 B retained per call
+      Received: 32 B retained per call (+62.5 KiB over 2 000 calls after warm-up)
 
-        block  calls    growth  per call
-            1    100  3.13 KiB      32 B  not judged (caches fill, code warms up)
-            2    100  3.13 KiB      32 B  over
-            3    100  3.13 KiB      32 B  over
-            4    100  3.13 KiB      32 B  over
+        reading        after calls  retained (after full gcs)
+        after warm-up        1 000  1008 KiB
+        last                 3 000  1.05 MiB  (+62.5 KiB over 2 000 calls)
 
       Where the retained memory was allocated, per call (sampled every 16 B):
         24 B  remember         app/session.ts:7
          8 B  remember → push  app/session.ts:7
 
-      Measured: 4 blocks × 100 calls (sync function), full gc after each block, empty-function offset subtracted (median of 0 B, 0 B, 0 B, 0 B), a block is over when it grew more than 1.00 KiB (allowance + 1 KiB noise floor), 0 ns
-      Rerun:    { blocks: 4, callsPerBlock: 100, maxTimeMs: 1000 }
-      Hint:     every judged block grew: something keeps a reference per call (an unbounded cache, a listener never removed, a growing Map or array)"
+      Measured: 1 000 calls before the judged 2 000 (sync function), over when the judged calls kept more than 16.0 KiB (allowance × calls + 16.0 KiB noise floor: this run sees leaks from 8 B per call), full gc 0 ns (heap 977 KiB), one call 0 ns, 0 ns
+      Rerun:    { calls: 1000, maxTimeMs: 1000 }
+      Hint:     the heap kept growing after warm-up: something keeps a reference per call (an unbounded cache, a listener never removed, a growing Map or array)
+                a bounded cache larger than 1 000 entries still fills during the judged calls; if that is what grew, raise calls"
     `);
   });
 
@@ -73,18 +72,37 @@ describe('toRetainAtMost on a fake heap', () => {
     expect(result.message()).toContain('Expected: more than 0 B retained per call');
   });
 
-  it('fails with an explicit error when too few blocks fit in maxTimeMs, never a silent pass', async () => {
-    const slow = (): void => clock.spend(5e6);
+  it('fails with an explicit error naming the matcher, the measured reason and the cap that would suffice, never a silent pass', async () => {
+    const slow = (): void => clock.spend(50e6);
     await expect(matchers.toRetainAtMost.call({}, slow, 0, { maxTimeMs: 1000 })).rejects.toThrow(
-      /toRetainAtMost measured nothing usable: only 1 of 4 blocks of 100 calls fit in maxTimeMs 1000 .*raise maxTimeMs or lower callsPerBlock/,
+      /^toRetainAtMost: not enough time for a verdict: a full gc takes 0\.0 ms in this process \(heap 1 MB\) and one call 50 ms; .* set maxTimeMs: 2200$/,
     );
   });
+
+  it('names the matcher when a measured call never settles', async () => {
+    const never = (): Promise<never> => new Promise<never>(() => undefined);
+    await expect(matchers.toRetainAtMost.call({}, never, 0, { maxTimeMs: 50 })).rejects.toThrow(/^toRetainAtMost: the measured call had not settled after \d+ ms/);
+  });
+
+  it('bounds the failure-path profile: a leak whose calls hang once measuring is over still fails, without sites, in time', async () => {
+    // The fake clock makes calls free, so measuring makes the planned maximum: 32 768 calls, then 65 536 more.
+    let calls = 0;
+    const leakThenHang = (): Promise<never> | undefined => {
+      heap.retain(32);
+      return (calls += 1) > 3 * 32_768 ? new Promise<never>(() => undefined) : undefined;
+    };
+    const measuring = matchers.toRetainAtMost.call({}, leakThenHang, 0);
+    const result = await measuring;
+    expect(result.pass).toBe(false);
+    expect(result.message()).toContain('Where the retained memory was allocated: not profiled (a profiled call had not settled within 1000 ms)');
+  }, 10_000);
 
   it('rejects bad input with usage errors', async () => {
     const call = (received: unknown, bytes: unknown, options?: unknown): Promise<unknown> => matchers.toRetainAtMost.call({}, received, bytes, options);
     await expect(call(() => 1, -32)).rejects.toThrow(/toRetainAtMost: bytes must be a non-negative number of bytes/);
     await expect(call(() => 1, '1 XB')).rejects.toThrow(/Received: string '1 XB'/);
-    await expect(call(() => 1, 0, { blocks: 2 })).rejects.toThrow(/toRetainAtMost: options.blocks must be an integer of at least 3/);
+    await expect(call(() => 1, 0, { calls: 2.5 })).rejects.toThrow(/toRetainAtMost: options.calls must be a positive integer/);
+    await expect(call(() => 1, 0, { blocks: 4 })).rejects.toThrow(/unknown option "blocks"/);
     await expect(call('leak', 0)).rejects.toThrow(/toRetainAtMost: received must be a function/);
   });
 });

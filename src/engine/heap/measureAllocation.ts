@@ -4,6 +4,7 @@ import { isThenable, settleWithin } from '../workload.js';
 import type { SizedWorkload } from '../workload.js';
 import type { HeapProbe, HeapReading } from './nativeHeapProbe.js';
 import { startHeapRun } from './startHeapRun.js';
+import type { HeapRun } from './startHeapRun.js';
 
 /**
  * What one measured call allocated, before the baseline is subtracted. Bytes.
@@ -37,6 +38,7 @@ export interface AllocationSample {
  * @param input - what the workload's `prepare` built for this call (built before, never measured).
  * @param probe - the heap to measure on.
  * @param timeoutMs - how long an async call may take to settle, in ms (default: no limit).
+ * @param label - names the matcher or function in the error when the call does not settle in time.
  * @example
  * const { heapBytes } = await sampleAllocation({ call: () => [1, 2, 3] }, undefined, nativeHeapProbe());
  */
@@ -45,6 +47,7 @@ export async function sampleAllocation(
   input: unknown,
   probe: HeapProbe,
   timeoutMs = Infinity,
+  label = 'perfspec',
 ): Promise<AllocationSample> {
   probe.collectYoungGarbage();
   const stop = probe.watchCollections();
@@ -57,7 +60,7 @@ export async function sampleAllocation(
     const result = workload.call(input);
     if (isThenable(result)) {
       awaited = true;
-      await settleWithin(result, timeoutMs);
+      await settleWithin(result, timeoutMs, label);
     }
     after = probe.read();
   } finally {
@@ -85,8 +88,15 @@ export interface MeasureAllocationOptions {
   calls?: number;
   /** Calls made before measuring, unmeasured, so JIT tiering settles (default 100, within 30% of maxTimeMs). */
   warmupCalls?: number;
-  /** Cap on the whole measurement's wall time in ms (default 1000); at least one call is always measured. */
+  /** Cap on the whole measurement's wall time in ms (default 1000); it must hold the planned `calls`. */
   maxTimeMs?: number;
+  /**
+   * When the planned calls do not fit in `maxTimeMs` (slow heap walks in a large heap), the cap may grow up to
+   * this many ms instead of failing (default: 4000 when `maxTimeMs` is not given, else it may not grow).
+   */
+  stretchToMs?: number;
+  /** Name used at the start of errors (default `measureAllocation`). */
+  label?: string;
   /** The heap to measure on (default: this process's, `nativeHeapProbe()`). */
   probe?: HeapProbe;
   /** The clock that bounds the measurement in time (default `nativeClock`). */
@@ -121,8 +131,10 @@ export interface AllocationMeasurement {
   async: boolean;
   /** Whether some off-heap bytes may be missing: buffers freed by a gc during the call are not seen. */
   externalPartial: boolean;
-  /** How the run ended: all calls measured, or the time cap cut it short. */
+  /** How the run ended: the last `calls` calls agreed, or the cap ended the extra calls made while they did not. */
   stoppedBy: 'calls' | 'time-cap';
+  /** The cap the run was planned in (ms): `maxTimeMs`, or more when it was allowed to stretch to hold the planned calls. */
+  capMs: number;
   /** Wall time of the whole measurement, in ms. */
   elapsedMs: number;
 }
@@ -133,6 +145,9 @@ const emptySync = (): undefined => undefined;
 const emptyAsync = async (): Promise<void> => {};
 /** Measured calls keep coming, up to this multiple of `calls`, while the last `calls` of them disagree. */
 const maxExtension = 3;
+/** Warm-up takes at most this share of the cap; the planned measured calls at most this share of what is left. */
+const warmupShare = 0.3;
+const usableShare = 0.85;
 /** A median this far below the baseline means the heap moved by itself: the measurement is unusable. */
 const unusableBelowBytes = -256;
 
@@ -158,46 +173,85 @@ export async function measureAllocation<Input>(
   received: (() => unknown) | SizedWorkload<Input>,
   options: MeasureAllocationOptions = {},
 ): Promise<AllocationMeasurement> {
+  return startHeapRun('measureAllocation', received, options, allocationDefaults.maxTimeMs, (run) => measure(run, options));
+}
+
+async function measure(run: HeapRun, options: MeasureAllocationOptions): Promise<AllocationMeasurement> {
+  const { workload, probe, clock, cap, elapsed, remainingMs, label } = run;
   const calls = options.calls ?? allocationDefaults.calls;
   const warmupTarget = options.warmupCalls ?? allocationDefaults.warmupCalls;
-  const { workload, probe, clock, capNs, elapsed, remainingMs } = startHeapRun('measureAllocation', received, options, options.maxTimeMs ?? allocationDefaults.maxTimeMs);
   const prepare = async (): Promise<unknown> => {
     const input = workload.prepare?.();
     return isThenable(input) ? await input : input;
   };
 
+  // What one sample costs in this process before any planning: a minor gc and two walks of the heap for compiled
+  // code, ~1 ms in a small heap and tens of ms in a 250 MB one (a ts-jest worker). Each measured call needs two.
+  // The faster of two timings: under CPU contention one of them can be a preemption hundreds of times its cost.
+  const timeSample = async (): Promise<number> => {
+    const t0 = clock.wallNs();
+    await sampleAllocation({ call: emptySync }, undefined, probe);
+    return clock.wallNs() - t0;
+  };
+  let sampleNs = Math.min(await timeSample(), await timeSample());
+  const reserveNs = (callNs: number): number => (calls * (2 * sampleNs + callNs)) / usableShare;
+  // A cap that may stretch does so now when the samples alone would crowd out warm-up: unwarmed code allocates
+  // differently (5 600 B per call before optimization, 0 after, in one measured case).
+  const plannedNs = Math.ceil((sampleNs + reserveNs(0)) / (1 - warmupShare) / 1e8) * 1e8;
+  if (plannedNs > cap.ns) cap.ns = Math.min(cap.stretchNs, plannedNs);
+
   let warmupCalls = 0;
-  let lastCallNs = 0;
-  while (warmupCalls < warmupTarget && (warmupCalls === 0 || elapsed() + lastCallNs < 0.3 * capNs)) {
+  // The median of the last few calls: one call can be preempted for far longer than it runs.
+  const recentNs = new Float64Array(5);
+  const callNs = (): number => median([...recentNs.subarray(0, Math.min(warmupCalls, recentNs.length))]);
+  // Warm-up takes at most 30% of the cap, and never the time the planned measured calls need.
+  while (warmupCalls < warmupTarget && (warmupCalls === 0 || elapsed() + callNs() < Math.min(warmupShare * cap.ns, cap.ns - reserveNs(callNs())))) {
     const input = await prepare();
     const t0 = clock.wallNs();
     const result = workload.call(input);
-    if (isThenable(result)) await settleWithin(result, remainingMs());
-    lastCallNs = clock.wallNs() - t0;
+    if (isThenable(result)) await settleWithin(result, remainingMs(), label);
+    recentNs[warmupCalls % recentNs.length] = clock.wallNs() - t0;
     warmupCalls += 1;
   }
 
   // Garbage that warm-up left in the old generation must not be reclaimed, and counted, during a measured call;
   // from here on the minor gc before each call keeps the young generation clean.
+  const t = clock.wallNs();
   probe.collectGarbage();
+  const fullGcNs = clock.wallNs() - t;
+  // Measured costs decide only when a second look agrees: a sample timed again, the faster kept.
+  if (elapsed() + reserveNs(callNs()) > cap.ns) sampleNs = Math.min(sampleNs, await timeSample());
+  const neededNs = elapsed() + reserveNs(callNs());
+  if (neededNs > cap.ns) {
+    const neededMs = Math.ceil((1.2 * neededNs) / 1e6 / 100) * 100;
+    if (neededMs * 1e6 > cap.stretchNs) {
+      const heapMb = Math.round(probe.read().heapBytes / 1e6);
+      throw new Error(
+        `${label}: not enough time for ${calls} measured calls: one sample costs ${ms(sampleNs)} in this process (a minor gc and two heap walks; heap ${heapMb} MB, full gc ${ms(fullGcNs)}) ` +
+          `and one call ${ms(callNs())}; they need about ${neededMs} ms, and the cap is ${Math.round(cap.stretchNs / 1e6)} ms; set maxTimeMs: ${neededMs}`,
+      );
+    }
+    cap.ns = neededMs * 1e6;
+  }
   const samples: AllocationSample[] = [];
   const baselines: AllocationSample[] = [];
   let stoppedBy: AllocationMeasurement['stoppedBy'] = 'calls';
-  let sampleNs = 0;
+  let pairNs = 0;
   for (;;) {
     const enough = samples.length >= calls && spread(samples.slice(-calls)) === 0;
     if (enough || samples.length >= calls * maxExtension) break;
-    if (samples.length > 0 && elapsed() + sampleNs > capNs) {
-      if (samples.length < calls) stoppedBy = 'time-cap';
+    // The planned calls are all measured (the median is over them, not over whatever fit); more only in time.
+    if (samples.length >= calls && elapsed() + pairNs > cap.ns) {
+      stoppedBy = 'time-cap';
       break;
     }
     const t0 = clock.wallNs();
     const input = await prepare();
-    const sample = await sampleAllocation(workload, input, probe, remainingMs());
+    const sample = await sampleAllocation(workload, input, probe, remainingMs(), label);
     // The baseline goes through the same code right after, so the measuring code's own JIT state matches.
     baselines.push(await sampleAllocation({ call: sample.awaited ? emptyAsync : emptySync }, undefined, probe));
     samples.push(sample);
-    sampleNs = clock.wallNs() - t0;
+    pairNs = clock.wallNs() - t0;
   }
 
   const judged = samples.slice(-calls);
@@ -209,7 +263,7 @@ export async function measureAllocation<Input>(
   const bytesPerCall = median(judged.map(total)) - (baselineHeap + baselineExternal);
   if (!Number.isFinite(bytesPerCall) || bytesPerCall < unusableBelowBytes) {
     throw new Error(
-      `perfspec: allocation measurement unusable: the heap shrank by ${-Math.round(bytesPerCall)} B per call relative to an empty function ` +
+      `${label}: allocation measurement unusable: the heap shrank by ${-Math.round(bytesPerCall)} B per call relative to an empty function ` +
         `(samples ${judged.map(total).join(', ')} B, baseline ${baselineHeap + baselineExternal} B); something else in the process is changing the heap`,
     );
   }
@@ -226,8 +280,14 @@ export async function measureAllocation<Input>(
     async: judged.some((s) => s.awaited),
     externalPartial: judged.some((s) => s.gcs > 0) && externalBytesPerCall > 0,
     stoppedBy,
+    capMs: cap.ns / 1e6,
     elapsedMs: elapsed() / 1e6,
   };
+}
+
+function ms(ns: number): string {
+  const value = ns / 1e6;
+  return value >= 10 ? `${Math.round(value)} ms` : `${value.toPrecision(2)} ms`;
 }
 
 function total(sample: AllocationSample): number {

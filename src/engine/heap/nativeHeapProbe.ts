@@ -15,6 +15,8 @@ export interface HeapReading {
   externalBytes: number;
   /** V8's cumulative count of bytes ever allocated, on the Node versions that expose one. */
   allocatedBytes?: number;
+  /** The most the V8 heap may grow to before the process dies of "heap out of memory" (`heap_size_limit`). */
+  limitBytes?: number;
 }
 
 /**
@@ -135,7 +137,7 @@ export function nativeHeapProbe(): HeapProbe {
     collectYoungGarbage: () => gc({ type: 'minor' }),
     read(): HeapReading {
       const stats = getHeapStatistics();
-      const reading: HeapReading = { heapBytes: stats.used_heap_size, externalBytes: memoryUsage().arrayBuffers };
+      const reading: HeapReading = { heapBytes: stats.used_heap_size, externalBytes: memoryUsage().arrayBuffers, limitBytes: stats.heap_size_limit };
       if (hasCounter) reading.allocatedBytes = (stats as { total_allocated_bytes?: number }).total_allocated_bytes ?? 0;
       return reading;
     },

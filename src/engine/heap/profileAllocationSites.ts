@@ -1,6 +1,8 @@
 import { relative, sep } from 'node:path';
-import { isThenable, toWorkload } from '../workload.js';
+import type { Clock } from '../time/nativeClock.js';
+import { isThenable, settleWithin, toWorkload } from '../workload.js';
 import type { SizedWorkload } from '../workload.js';
+import { exclusiveHeap } from './exclusiveHeap.js';
 import { framePath, isOwnFile } from './isOwnFile.js';
 import type { HeapProfileNode, HeapProbe } from './nativeHeapProbe.js';
 
@@ -279,36 +281,71 @@ function samplingInterval(expectedBytes: number): number {
 }
 
 /**
- * The allocation sites of a heap measurement that failed: `calls` more calls of the same function or sized
- * workload (their inputs built first, unprofiled) run under the sampling profiler. Matchers show these sites; with
- * `retainedOnly` only what is still alive after a full gc counts (the sites of retained memory).
+ * What `profileWorkloadSites` found: the sites, and how many calls the profile covers (fewer than asked when its
+ * time budget ran out), or why there is no profile.
+ *
+ * @example
+ * const profiled: ProfiledCalls = await profileWorkloadSites(received, options);
+ */
+export type ProfiledCalls = { profile: SiteProfile; calls: number } | { profile: undefined; reason: string };
+
+/**
+ * The allocation sites of a heap measurement that failed: up to `calls` more calls of the same function or sized
+ * workload run under the sampling profiler, within `budgetMs` of wall time. Inputs are built one call at a time; an
+ * async call (or input) that has not settled when the budget is spent ends the profile, and no further call starts
+ * once it is spent. It never throws for lack of time: it says why there is no profile instead. With `retainedOnly`
+ * only what is still alive after a full gc counts (the sites of retained memory). Errors of the function propagate.
  *
  * @param received - the function or sized workload that was measured.
- * @param options - input size `n`, calls to profile, whether the calls are async, the heap, the bytes expected
- *   (which sets the sampling interval), and `retainedOnly`.
+ * @param options - input size `n`, calls to profile, the heap, the bytes one call is expected to allocate (which
+ *   sets the sampling interval), `retainedOnly`, the time budget in ms, the clock, and the `label` of errors.
  * @example
- * const sites = await profileWorkloadSites(() => render(page), { calls: 1, async: false, probe, expectedBytes: 80_000 });
+ * const sites = await profileWorkloadSites(() => render(page), { calls: 1, probe, expectedBytes: 80_000, budgetMs: 500, clock, label: 'toAllocateAtMost' });
  */
 export async function profileWorkloadSites(
   received: (() => unknown) | SizedWorkload<unknown>,
-  options: { n?: number | undefined; calls: number; async: boolean; probe: HeapProbe; expectedBytes: number; retainedOnly?: boolean },
-): Promise<SiteProfile> {
-  const { calls } = options;
+  options: {
+    n?: number | undefined;
+    calls: number;
+    probe: HeapProbe;
+    expectedBytes: number;
+    retainedOnly?: boolean;
+    budgetMs: number;
+    clock: Clock;
+    label: string;
+  },
+): Promise<ProfiledCalls> {
+  const { calls, clock, label } = options;
   const workload = toWorkload(received, options.n);
-  const inputs: unknown[] = [];
-  for (let i = 0; i < calls && workload.prepare !== undefined; i++) {
-    const input = workload.prepare();
-    inputs.push(isThenable(input) ? await input : input);
+  const start = clock.wallNs();
+  const remainingMs = (): number => options.budgetMs - (clock.wallNs() - start) / 1e6;
+  let made = 0;
+  let sawAsync = false;
+  const run = async (): Promise<void> => {
+    while (made < calls && (made === 0 || remainingMs() > 0)) {
+      let input = workload.prepare?.();
+      if (isThenable(input)) {
+        sawAsync = true;
+        await settleWithin(input, Math.max(1, remainingMs()), label);
+        input = await input;
+      }
+      const result = workload.call(input);
+      if (isThenable(result)) {
+        sawAsync = true;
+        await settleWithin(result, Math.max(1, remainingMs()), label);
+      }
+      made += 1;
+    }
+  };
+  try {
+    const profile = await exclusiveHeap(label, () =>
+      profileAllocationSites(run, options.probe, { expectedBytes: options.expectedBytes * calls, ...(options.retainedOnly === true ? { retainedOnly: true } : {}) }),
+    );
+    return { profile: { ...profile, partial: sawAsync }, calls: Math.max(1, made) };
+  } catch (error) {
+    if (error instanceof Error && error.message.startsWith(`${label}: the measured call had not settled`)) {
+      return { profile: undefined, reason: `a profiled call had not settled within ${Math.round(options.budgetMs)} ms` };
+    }
+    throw error;
   }
-  const run =
-    calls === 1
-      ? () => workload.call(inputs[0])
-      : options.async
-        ? async () => {
-            for (let i = 0; i < calls; i++) await workload.call(inputs[i]);
-          }
-        : () => {
-            for (let i = 0; i < calls; i++) workload.call(inputs[i]);
-          };
-  return profileAllocationSites(run, options.probe, { expectedBytes: options.expectedBytes, ...(options.retainedOnly === true ? { retainedOnly: true } : {}) });
 }

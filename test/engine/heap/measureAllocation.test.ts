@@ -17,8 +17,9 @@ describe('measureAllocation on a fake heap', () => {
     expect(result.warmupCalls).toBe(100);
     expect(result.stoppedBy).toBe('calls');
     expect(result.async).toBe(false);
-    // One full gc after warm-up; then a minor gc before each measured call and each baseline call.
-    expect(heap.collections()).toEqual({ forced: 1, young: 10, automatic: 0 });
+    // Two samples of an empty function to learn what a sample costs; one full gc after warm-up; then a minor gc
+    // before each measured call and each baseline call.
+    expect(heap.collections()).toEqual({ forced: 1, young: 12, automatic: 0 });
   });
 
   it('adds what gcs during the call reclaimed: 10 MiB in 64 KiB pieces through a 1 MiB young generation', async () => {
@@ -128,27 +129,48 @@ describe('measureAllocation on a fake heap', () => {
     );
   });
 
-  it('stops at the time cap, having measured at least one call', async () => {
+  it('measures every planned call or none: a cap too short for them fails with the measured reason and the cap that would do', async () => {
     const heap = fakeHeap();
     const fake = fakeClock();
     const slow = (): void => {
       fake.spend(300e6);
       heap.allocate(1000);
     };
-    const result = await measureAllocation(slow, { probe: heap.probe, clock: fake.clock, maxTimeMs: 1000 });
-    expect(result.warmupCalls).toBe(1);
-    expect(result.samples).toHaveLength(2);
-    expect(result.stoppedBy).toBe('time-cap');
-    expect(result.bytesPerCall).toBe(1000);
+    // One warm-up call (300 ms), then 5 × 300 ms of measured calls in 85% of the cap: 2 065 ms, a fifth more, rounded up.
+    await expect(measureAllocation(slow, { probe: heap.probe, clock: fake.clock, maxTimeMs: 1000, label: 'toAllocateAtMost' })).rejects.toThrow(
+      /^toAllocateAtMost: not enough time for 5 measured calls: .* and one call 300 ms; they need about 2500 ms, and the cap is 1000 ms; set maxTimeMs: 2500$/,
+    );
+    const stretched = await measureAllocation(slow, { probe: heap.probe, clock: fake.clock, maxTimeMs: 1000, stretchToMs: 4000 });
+    expect(stretched.capMs).toBe(2500);
+    expect(stretched.samples).toHaveLength(5);
+    expect(stretched.stoppedBy).toBe('calls');
+    expect(stretched.bytesPerCall).toBe(1000);
+  });
 
-    const single = await measureAllocation(slow, { probe: heap.probe, clock: fake.clock, maxTimeMs: 100 });
-    expect(single.samples).toHaveLength(1);
+  it('plans from what a sample costs in this process: a 250 MB heap whose minor gc and heap walks take 150 ms', async () => {
+    const fake = fakeClock();
+    const heap = fakeHeap({ gcCost: { clock: fake, fullNs: 200e6, minorNs: 150e6 } });
+    const call = (): void => {
+      fake.spend(1e5);
+      heap.allocate(46_592);
+    };
+    // Before: warm-up took 30% of the cap and one measured call fit ("median of 1"). Now the 5 planned calls get
+    // their time first: 5 × 2 × 150 ms in 85% of the cap, after 30% for warm-up and one sample to learn the cost,
+    // is (150 + 1764.7) / 0.7 ms: the default cap stretches to 2.8 s, and warm-up makes its 100 calls.
+    const result = await measureAllocation(call, { probe: heap.probe, clock: fake.clock, maxTimeMs: 1000, stretchToMs: 4000 });
+    expect(result.samples).toHaveLength(5);
+    expect(result.warmupCalls).toBe(100);
+    expect(result.bytesPerCall).toBe(46_592);
+    expect(result.capMs).toBe(2800);
+    expect(result.elapsedMs).toBeLessThanOrEqual(result.capMs);
   });
 
   it('gives up on a promise that never settles once maxTimeMs has passed, with an explicit error', async () => {
     const heap = fakeHeap();
     const never = (): Promise<never> => new Promise<never>(() => undefined);
-    await expect(measureAllocation(never, { probe: heap.probe, maxTimeMs: 30 })).rejects.toThrow(/the measured call had not settled after \d+ ms/);
+    await expect(measureAllocation(never, { probe: heap.probe, maxTimeMs: 30, label: 'toAllocateAtMost' })).rejects.toThrow(
+      /^toAllocateAtMost: the measured call had not settled after \d+ ms/,
+    );
   });
 
   it('rejects what is neither a function nor a sized workload', async () => {
