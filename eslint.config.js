@@ -2,9 +2,9 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 // Layers, left to right; a file may import only from the layers to its right (see ARCHITECTURE.md):
-// entries (src/*.ts) → matchers → report → queries → config → input → engine.
-const layers = ['matchers', 'report', 'queries', 'config', 'input', 'engine'];
-const entryFiles = ['index', 'vitest', 'jest', 'PerfMatchers'];
+// entries (src/*.ts) → session → matchers → report → queries → config → input → engine.
+const layers = ['session', 'matchers', 'report', 'queries', 'config', 'input', 'engine'];
+const entryFiles = ['index', 'vitest', 'jest', 'PerfMatchers', 'ReceiverCheck'];
 const runnerModules = ['vitest', 'vitest/*', '@jest/globals', 'jest', 'expect', '@jest/*'];
 
 const layerPatterns = (banned) => banned.map((layer) => `**/${layer}/**`);
@@ -19,7 +19,7 @@ const engineUpward = upward(layers.indexOf('engine'));
 const subjectRule = (message, group) => ({ group, message });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', '.node22/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test/queries/prisma/generated/**', 'test/packed/projects/**', 'test/packed/.work/**', 'bench/results/**', 'bench/corpus/node_modules/**', 'bench/corpus/.jest/**', 'bench/corpus/.vitest/**', '.node22/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -29,8 +29,8 @@ export default tseslint.config(
     },
   },
   {
-    // The packed adversarial set is CommonJS so that both the Jest (CJS) and Vitest (ESM) projects can load it.
-    files: ['test/packed/abuse/**/*.cjs'],
+    // CommonJS files (the packed adversarial set, the growth corpus cases) are loaded by Jest (CJS) and by ESM scripts.
+    files: ['**/*.cjs'],
     languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -5,16 +5,18 @@ import type { RetainOptions } from './matchers/toRetainAtMost.js';
 import type { RunUnderOptions } from './matchers/toRunUnder.js';
 import type { ScaleOptions } from './matchers/toScaleAtMost.js';
 import type { ByteString } from './input/byteCount.js';
+import type { ReceiverCheck } from './ReceiverCheck.js';
 
 /**
  * The perfspec matchers as they appear on `expect(received)`, independent of the runner: each runner entry
- * merges this into its own matcher interface with R set to that runner's assertion result type. Every matcher
+ * merges this into its own matcher interface with R set to that runner's assertion result type and T to the
+ * received type (a receiver that is neither a function nor a sized workload is a compile error). Every matcher
  * is async: always `await` it.
  *
  * @example
  * await expect(() => parse(doc)).toRunUnder(5);
  */
-export interface PerfMatchers<R> {
+export interface PerfMatchers<R, T = unknown> {
   /**
    * Asserts that the median (or another statistic) of per-call time is under `budgetMs` milliseconds.
    *
@@ -24,7 +26,7 @@ export interface PerfMatchers<R> {
    * await expect(() => parse(doc)).toRunUnder(5);
    * await expect(sized(n => shuffled(n), a => mySort(a))).toRunUnder(50, 10_000);
    */
-  toRunUnder(budgetMs: number, nOrOptions?: number | RunUnderOptions): Promise<R>;
+  toRunUnder(budgetMs: number, nOrOptions?: number | RunUnderOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 
   /**
    * Asserts that one call allocates at most `bytes` in steady state (median over calls after warm-up, V8 heap plus
@@ -36,7 +38,7 @@ export interface PerfMatchers<R> {
    * await expect(() => encode(msg)).toAllocateAtMost('2 KiB');
    * await expect(sized(n => rows(n), r => toCsv(r))).toAllocateAtMost('1 MiB', 10_000);
    */
-  toAllocateAtMost(bytes: number | ByteString, nOrOptions?: number | AllocateOptions): Promise<R>;
+  toAllocateAtMost(bytes: number | ByteString, nOrOptions?: number | AllocateOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
   /**
    * Asserts that calls keep at most `bytes` of heap per call: fails only when every block of calls after the first
    * grew by more (full gcs between blocks, an empty function's growth subtracted). `0` means "does not leak".
@@ -46,7 +48,7 @@ export interface PerfMatchers<R> {
    * @example
    * await expect(() => server.handle(request)).toRetainAtMost(0);
    */
-  toRetainAtMost(bytes: number | ByteString, nOrOptions?: number | RetainOptions): Promise<R>;
+  toRetainAtMost(bytes: number | ByteString, nOrOptions?: number | RetainOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 
   /**
    * Asserts that one call issues at most `k` database statements, counted at the driver (pg, mysql2,
@@ -58,7 +60,7 @@ export interface PerfMatchers<R> {
    * @example
    * await expect(() => repo.listUsersWithTeams()).toIssueQueriesAtMost(2);
    */
-  toIssueQueriesAtMost(k: number, nOrOptions?: number | QueryCountOptions): Promise<R>;
+  toIssueQueriesAtMost(k: number, nOrOptions?: number | QueryCountOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 
   /**
    * Asserts that one call sends at most `k` outgoing HTTP requests (fetch, undici, node:http); on failure lists
@@ -69,7 +71,7 @@ export interface PerfMatchers<R> {
    * @example
    * await expect(() => client.loadDashboard()).toIssueRequestsAtMost(3);
    */
-  toIssueRequestsAtMost(k: number, nOrOptions?: number | QueryCountOptions): Promise<R>;
+  toIssueRequestsAtMost(k: number, nOrOptions?: number | QueryCountOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 
   /**
    * Asserts that the cost (time by default) of a sized workload or a function of n grows at most like a
@@ -81,5 +83,5 @@ export interface PerfMatchers<R> {
    * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n');
    * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
    */
-  toScaleAtMost(complexity: Complexity, options?: ScaleOptions): Promise<R>;
+  toScaleAtMost(complexity: Complexity, options?: ScaleOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 }

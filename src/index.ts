@@ -9,6 +9,7 @@ export type { RetainOptions } from './matchers/toRetainAtMost.js';
 export type { RunUnderOptions } from './matchers/toRunUnder.js';
 export type { ScaleOptions } from './matchers/toScaleAtMost.js';
 export type { PerfMatchers } from './PerfMatchers.js';
+export type { PerfReceiver, ReceiverCheck } from './ReceiverCheck.js';
 export type { MatcherContext, MatcherResult } from './report/layout.js';
 export { measureQueries } from './queries/measureQueries.js';
 export type { MeasureQueriesOptions, QueryLog } from './queries/measureQueries.js';

@@ -1,11 +1,54 @@
 import 'vitest';
 import * as vitest from 'vitest';
-import { expect } from 'vitest';
+import { afterAll, afterEach, expect } from 'vitest';
 import { runnerTimeout } from './config/runnerTimeout.js';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
+import { inconclusiveSummary } from './session/inconclusiveSummary.js';
+import { instrumentMatchers, type RunnerBridge } from './session/instrumentMatchers.js';
+import { unawaitedAssertions } from './session/unawaitedAssertions.js';
 
-expect.extend(matchers);
+/** The part of Vitest's task that perfspec touches; typed loosely because it differs across Vitest 4 and 5. */
+interface VitestTask {
+  type?: string;
+  meta?: Record<string, unknown>;
+  result?: { state?: string };
+  context?: { annotate?: (message: string, type?: string) => unknown };
+}
+
+const bridge: RunnerBridge = {
+  // Vitest hands custom matchers the running test as `this.task` (undefined outside a test).
+  testOf: (state) => (state as { task?: VitestTask } | undefined)?.task,
+  show(test, note) {
+    const task = test as VitestTask | undefined;
+    if (task?.meta !== undefined) {
+      // Reporters (JSON included) receive meta: a machine-readable record beside the human-readable annotation.
+      const list = (task.meta['perfspecInconclusive'] as string[] | undefined) ?? [];
+      task.meta['perfspecInconclusive'] = [...list, note];
+    }
+    try {
+      // Shown by the verbose and tree reporters, the UI, and beside a failure; the default reporter shows the
+      // console line below for passing tests, under the test's name.
+      if (task?.context?.annotate !== undefined && task.result?.state === 'run') void task.context.annotate(note, 'warning');
+    } catch {
+      // Annotation is refused outside a running test; the console line still shows the note.
+    }
+    console.warn(`[perfspec] ${note}`);
+  },
+};
+
+expect.extend(instrumentMatchers(matchers, bridge));
+
+afterEach(async (context) => {
+  const error = await unawaitedAssertions(context.task);
+  if (error !== undefined) throw error;
+});
+
+afterAll(() => {
+  const line = inconclusiveSummary();
+  if (line !== undefined) console.warn(line);
+});
+
 // The running test's own timeout (its third argument, or testTimeout): default caps stay inside it. Vitest 4.1+
 // has TestRunner.getCurrentTest(); 4.0 only `vitest/suite`, which 4.1 deprecates with a warning on import.
 type CurrentTest = () => { timeout?: number } | undefined;
@@ -25,8 +68,8 @@ runnerTimeout.read = () => currentTest?.()?.timeout;
 // augmentation of Vitest's module rather than an unrelated ambient declaration.
 declare module 'vitest' {
   // The type parameter must repeat Vitest's own declaration exactly for the interfaces to merge.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-empty-object-type, @typescript-eslint/no-unused-vars
-  interface Assertion<T = any> extends PerfMatchers<void> {}
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any, @typescript-eslint/no-empty-object-type
+  interface Assertion<T = any> extends PerfMatchers<void, T> {}
 }
 
 export {};

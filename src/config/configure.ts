@@ -19,7 +19,29 @@ export interface Settings {
   statistic: Statistic;
   /** Default clock (default `'auto'`). */
   clock: ClockMode;
+  /**
+   * What an inconclusive verdict does (default `'warn'`, or `PERFSPEC_INCONCLUSIVE`): `'warn'` lets the point
+   * estimate decide and marks the test, `'pass'` holds the assertion (marked), `'fail'` fails it. See docs/verdicts.md.
+   */
+  inconclusive: InconclusivePolicy;
 }
+
+/**
+ * Every inconclusive policy, in the order the docs list them.
+ *
+ * @example
+ * inconclusivePolicies.includes(process.env.PERFSPEC_INCONCLUSIVE);
+ */
+export const inconclusivePolicies = ['pass', 'warn', 'fail'] as const;
+
+/**
+ * What an inconclusive verdict does: `'warn'` (the point estimate decides, and the test is marked inconclusive),
+ * `'pass'` (the assertion holds either way, marked) or `'fail'` (the assertion fails either way).
+ *
+ * @example
+ * configure({ inconclusive: process.env.CI ? 'fail' : 'warn' });
+ */
+export type InconclusivePolicy = (typeof inconclusivePolicies)[number];
 
 /**
  * The settings given to `configure()` so far (module state shared by `configure` and `currentSettings`).
@@ -30,8 +52,8 @@ export interface Settings {
 export const explicitSettings: Partial<Settings> = {};
 
 /**
- * The settings in force: what `configure()` set, else `PERFSPEC_TIME_SCALE` from the environment for the time
- * scale, else the defaults. Read afresh by every assertion.
+ * The settings in force: what `configure()` set, else `PERFSPEC_TIME_SCALE` and `PERFSPEC_INCONCLUSIVE` from the
+ * environment for the time scale and the inconclusive policy, else the defaults. Read afresh by every assertion.
  *
  * @example
  * const { timeScale, maxTimeMs } = currentSettings();
@@ -42,7 +64,16 @@ export function currentSettings(): Settings {
     maxTimeMs: explicitSettings.maxTimeMs ?? 1000,
     statistic: explicitSettings.statistic ?? 'median',
     clock: explicitSettings.clock ?? 'auto',
+    inconclusive: explicitSettings.inconclusive ?? inconclusiveFromEnvironment(),
   };
+}
+
+function inconclusiveFromEnvironment(): InconclusivePolicy {
+  const raw = process.env['PERFSPEC_INCONCLUSIVE'];
+  if (raw === undefined || raw.trim() === '') return 'warn';
+  const value = raw.trim();
+  if ((inconclusivePolicies as readonly string[]).includes(value)) return value as InconclusivePolicy;
+  throw usageError({ matcher: 'perfspec', argument: 'PERFSPEC_INCONCLUSIVE', expectation: `one of ${inconclusivePolicies.join(', ')}`, received: raw });
 }
 
 function timeScaleFromEnvironment(): number {
@@ -69,6 +100,7 @@ export function configure(options: { [K in keyof Settings]?: Settings[K] | undef
     maxTimeMs: check.positiveNumber,
     statistic: check.statistic,
     clock: check.clockMode,
+    inconclusive: check.oneOf<InconclusivePolicy>(inconclusivePolicies),
   });
   for (const key of Object.keys(options) as (keyof Settings)[]) {
     if (valid[key] === undefined) delete explicitSettings[key];

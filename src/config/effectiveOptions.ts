@@ -86,7 +86,7 @@ export function scaleOptions(given: Given<{ sizes: readonly number[]; samples: n
     maxTimeMs: given.maxTimeMs ?? explicitSettings.maxTimeMs ?? capWithinTest(scaleMaxTimeMs).capMs,
     ...(given.sizes === undefined ? {} : { sizes: given.sizes }),
     ...(given.samples === undefined ? {} : { samples: given.samples }),
-    ...overrides('clock', 'loadPerCore'),
+    ...overrides('clock', 'loadPerCore', 'profile'),
   };
 }
 

@@ -6,6 +6,8 @@ export interface EngineOverrides {
   clock?: Clock;
   loadPerCore?: () => number;
   heapProbe?: HeapProbe;
+  /** false: no CPU profiles on a time-growth failure (fake-clock work would profile the test's own code). */
+  profile?: boolean;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { queryCap } from '../config/effectiveOptions.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { toWorkload } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
@@ -66,5 +67,11 @@ export async function judgeQueryCount(
     throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs ${Math.round(log.maxTimeMs)}) and was abandoned; ${raise}\n\n${message()}`);
   }
   const count = kind === 'query' ? log.queries.length : log.requests.length;
-  return { pass: count <= k, message };
+  // A call that never settled gives neither verdict: the count so far is a lower bound only.
+  return settleVerdict(context, { verdict: count > k ? 'fail' : 'pass', pass: count <= k }, {
+    matcher,
+    message,
+    why: () => `the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned`,
+    remedy: () => 'look for a promise that never settles, or raise maxTimeMs',
+  });
 }

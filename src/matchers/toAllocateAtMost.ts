@@ -1,4 +1,5 @@
 import { allocateOptions } from '../config/effectiveOptions.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { measureAllocation } from '../engine/heap/measureAllocation.js';
 import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
 import { byteCount } from '../input/byteCount.js';
@@ -54,8 +55,11 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
     ? undefined
     : await profileWorkloadSites(target, { n: given.n, calls: 1, async: measurement.async, probe: options.probe, expectedBytes: measurement.bytesPerCall });
   const { calls, warmupCalls, maxTimeMs } = options;
-  return {
-    pass,
+  // Every call gives a figure, so there is always evidence and never an inconclusive verdict.
+  return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
+    matcher,
     message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: given.n, sites }),
-  };
+    why: () => 'no allocation was measured',
+    remedy: () => 'raise maxTimeMs',
+  });
 }

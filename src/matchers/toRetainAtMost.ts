@@ -1,4 +1,5 @@
 import { retainOptions } from '../config/effectiveOptions.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { measureRetention, retentionExceeds } from '../engine/heap/measureRetention.js';
 import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
 import { byteCount } from '../input/byteCount.js';
@@ -56,10 +57,13 @@ export async function toRetainAtMost(this: MatcherContext | undefined, received:
   const { blocks, callsPerBlock, maxTimeMs } = options;
   const measurement = await measureRetention(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options });
   if (measurement.growthBytes.length < 3) {
-    throw new Error(
-      `${matcher}: only ${measurement.growthBytes.length} of ${blocks} blocks of ${callsPerBlock} calls fit in maxTimeMs ${maxTimeMs} ` +
-        `(${Math.round(measurement.elapsedMs)} ms spent), and a verdict needs at least 3; raise maxTimeMs or lower callsPerBlock`,
-    );
+    return settleVerdict(this, { verdict: 'inconclusive', pass: false, evidence: 'none' }, {
+      matcher,
+      message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: given.n, sites: undefined }),
+      why: () =>
+        `only ${measurement.growthBytes.length} of ${blocks} blocks of ${callsPerBlock} calls fit in maxTimeMs ${maxTimeMs} (${Math.round(measurement.elapsedMs)} ms spent), and a verdict needs at least 3`,
+      remedy: () => 'raise maxTimeMs or lower callsPerBlock',
+    });
   }
   const pass = !retentionExceeds(measurement.growthBytes, callsPerBlock, bytesPerCall);
   // On failure, one more block under the sampling profiler, keeping only objects still alive after a full gc: the
@@ -68,8 +72,10 @@ export async function toRetainAtMost(this: MatcherContext | undefined, received:
   const sites = pass
     ? undefined
     : await profileWorkloadSites(target, { n: given.n, calls: callsPerBlock, async: measurement.async, probe: options.probe, expectedBytes: judged[0] ?? 0, retainedOnly: true });
-  return {
-    pass,
+  return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
+    matcher,
     message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: given.n, sites }),
-  };
+    why: () => 'no block was judged',
+    remedy: () => 'raise maxTimeMs',
+  });
 }

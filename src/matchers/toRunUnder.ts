@@ -1,12 +1,15 @@
 import { runUnderOptions } from '../config/effectiveOptions.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import type { Statistic } from '../engine/stats/statisticBounds.js';
-import { judgeTime } from '../engine/time/judgeTime.js';
+import { judgeTime, type TimeVerdict } from '../engine/time/judgeTime.js';
 import type { ClockMode } from '../engine/time/nativeClock.js';
-import { toWorkload } from '../engine/workload.js';
+import { isThenable, toWorkload, type Workload } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { measureQueries, type QueryLog } from '../queries/measureQueries.js';
+import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
 import { timeMessage } from '../report/toRunUnder.js';
 
 /**
@@ -29,7 +32,7 @@ export interface RunUnderOptions {
 /**
  * Asserts that a function (or a sized workload at input size n) runs under a time budget: by default its
  * median per-call time, on CPU time for synchronous work and wall time for async work. Budgets are multiplied
- * by the configured time scale. Resolves to pass, fail, or an inconclusive verdict decided by the estimate.
+ * by the configured time scale. An inconclusive verdict is settled by the inconclusive policy (`configure`).
  *
  * @param received - a zero-argument function (sync or async) or `sized(setup, run)`.
  * @param budgetMs - the time budget in milliseconds.
@@ -50,8 +53,31 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
   const { timeScale, ...options } = runUnderOptions(given);
   const result = await judgeTime(toWorkload(target, given.n, options.maxTimeMs), budget * timeScale * 1e6, options);
   const { clockMode, maxTimeMs } = options;
-  return {
-    pass: result.pass,
-    message: () => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n }),
-  };
+  const waitedOn = await oneCallUnderSpy(result, toWorkload(target, given.n), maxTimeMs);
+  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n, waitedOn });
+  const reason = (): { why: string; remedy: string } =>
+    result.run.samples.length === 0 ? { why: 'no sample was taken', remedy: 'raise maxTimeMs' } : timeInconclusiveReason(result, maxTimeMs);
+  const nothingMeasured = result.run.samples.length === 0 || result.reason === 'unmeasured';
+  return settleVerdict(this, { ...result, evidence: nothingMeasured ? 'none' : undefined }, {
+    matcher,
+    message,
+    why: () => reason().why,
+    remedy: () => reason().remedy,
+  });
+}
+
+/** Async calls off the CPU more than this share of their wall time were mostly waiting. */
+const waitingCpuWallRatio = 0.5;
+
+async function oneCallUnderSpy(result: TimeVerdict, workload: Workload, maxTimeMs: number): Promise<QueryLog | 'failed' | undefined> {
+  if (result.pass || !result.run.async || result.cpuWallRatio >= waitingCpuWallRatio) return undefined;
+  // Only a failure over budget shows the I/O hint: one more call under the query spy, bounded like a few samples,
+  // says what the time was spent waiting on (a CPU profile shows none of it).
+  try {
+    const prepared = workload.prepare?.();
+    const input = isThenable(prepared) ? await prepared : prepared;
+    return await measureQueries(() => workload.call(input), { maxTimeMs: Math.max(100, Math.min(maxTimeMs, (3 * result.estimateNs) / 1e6)) });
+  } catch {
+    return 'failed';
+  }
 }

@@ -1,4 +1,5 @@
 import { scaleOptions } from '../config/effectiveOptions.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { complexityClasses, parseComplexity } from '../engine/growth/complexityClasses.js';
 import type { ComplexityName } from '../engine/growth/complexityClasses.js';
 import { judgeScaling } from '../engine/growth/judgeScaling.js';
@@ -13,6 +14,7 @@ import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
 import { queriesMetric } from '../queries/queriesMetric.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { scaleInconclusiveReason } from '../report/scaleInconclusiveReason.js';
 import { scaleMessage } from '../report/toScaleAtMost.js';
 
 /**
@@ -37,7 +39,8 @@ const matcher = 'toScaleAtMost';
 /**
  * Asserts that a workload's cost grows at most like a complexity class as n grows: measures it at several
  * sizes (chosen automatically unless given) and fails only when the growth is significantly faster than the
- * class, by more than the metric's tolerance. Resolves to pass, fail, or an inconclusive verdict.
+ * class, by more than the metric's tolerance. An inconclusive verdict is settled by the inconclusive policy, and
+ * a sweep with no usable evidence (no usable size, or a metric of 0 everywhere) fails.
  *
  * @param received - `sized(setup, run)` or a function of n (all of whose work is measured).
  * @param complexity - the bound: `'1' | 'log n' | 'n' | 'n log n' | 'n^2' | 'n^3' | '2^n'`, or the same as `'O(…)'`.
@@ -61,10 +64,13 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   const effective = scaleOptions(valid);
   const workloadAt = receivedSizedWorkload(received, effective.maxTimeMs);
   const result = await judgeScaling(workloadAt, bound, { metric, ...effective });
-  return {
-    pass: result.pass,
-    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, samples: valid.samples }),
-  };
+  const reason = scaleInconclusiveReason(result, { maxTimeMs: effective.maxTimeMs });
+  return settleVerdict(this, { ...result, evidence: reason.evidence }, {
+    matcher,
+    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, effectiveMaxTimeMs: effective.maxTimeMs, samples: valid.samples }),
+    why: () => reason.why,
+    remedy: () => reason.remedy,
+  });
 }
 
 function checkComplexity(value: unknown): ComplexityName {

@@ -20,14 +20,17 @@ export interface MatcherContext {
 
 /**
  * What every perfspec matcher resolves to: `pass` never looks at `.not` (the runner flips it), and the message
- * is only built when the runner shows it.
+ * is only built when the runner shows it. `inconclusive` is set when the measurement could not decide: one line
+ * saying why and how the assertion was settled, which the runner entries show on the test.
  *
  * @example
- * const { pass, message } = await matchers.toRunUnder.call({}, () => work(), 5);
+ * const { pass, message, inconclusive } = await matchers.toRunUnder.call({}, () => work(), 5);
+ * if (inconclusive !== undefined) console.warn(inconclusive);
  */
 export interface MatcherResult {
   pass: boolean;
   message: () => string;
+  inconclusive?: string;
 }
 
 /**
@@ -74,7 +77,8 @@ export function formatMessage(context: MatcherContext | undefined, parts: Messag
   if (parts.evidence !== undefined && parts.evidence.length > 0) lines.push('', ...parts.evidence);
   const footer: string[] = [];
   if (parts.measured !== undefined) footer.push(`Measured: ${parts.measured}`);
-  if (parts.rerun !== undefined) footer.push(`Rerun:    ${parts.rerun}`);
+  // `{}` reproduces nothing that a plain rerun would not.
+  if (parts.rerun !== undefined && !/^\{\s*\}$/.test(parts.rerun)) footer.push(`Rerun:    ${parts.rerun}`);
   (parts.hints ?? []).forEach((hint, i) => footer.push(`${i === 0 ? 'Hint:' : '     '}     ${hint}`));
   if (footer.length > 0) lines.push('', ...footer);
   return lines.join('\n');

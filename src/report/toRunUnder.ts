@@ -4,6 +4,9 @@ import type { TimeVerdict } from '../engine/time/judgeTime.js';
 import type { MatcherContext } from './layout.js';
 import { formatDuration, formatRatio, plural } from './units.js';
 import { formatMessage, formatTable } from './layout.js';
+import { groupByShape } from '../queries/groupByShape.js';
+import type { QueryLog } from '../queries/measureQueries.js';
+import { timeInconclusiveReason } from './timeInconclusiveReason.js';
 
 /**
  * The failure message of `toRunUnder` in perfspec's common layout: the statistic against the budget with its
@@ -15,7 +18,15 @@ import { formatMessage, formatTable } from './layout.js';
 export function timeMessage(
   context: MatcherContext | undefined,
   result: TimeVerdict,
-  asked: { budgetMs: number; timeScale: number; clockMode: ClockMode; maxTimeMs: number; n?: number | undefined },
+  asked: {
+    budgetMs: number;
+    timeScale: number;
+    clockMode: ClockMode;
+    maxTimeMs: number;
+    n?: number | undefined;
+    /** One more call of an async workload that mostly waited, under the query spy (or 'failed' if it threw). */
+    waitedOn?: QueryLog | 'failed' | undefined;
+  },
 ): string {
   const isNot = context?.isNot === true;
   const { run } = result;
@@ -65,44 +76,29 @@ export function timeMessage(
     expectedArgument: 'budgetMs',
     expected: `${what} ${isNot ? 'not under' : 'under'} ${formatDuration(result.budgetNs)}${scaled}`,
     received,
-    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result, asked.maxTimeMs) } : {}),
+    ...(result.verdict === 'inconclusive' ? { verdict: verdictLine(result, asked.maxTimeMs) } : {}),
     evidence,
     measured,
     rerun: `{ ${rerunOptions.join(', ')} }`,
-    hints: hints(result, isNot, asked.clockMode),
+    hints: hints(result, isNot, asked.clockMode, asked.maxTimeMs, asked.waitedOn),
   });
 }
 
-function inconclusiveVerdict(result: TimeVerdict, maxTimeMs: number): string {
-  const decided = `decided by the point estimate (${result.pass ? 'within' : 'over'} budget)`;
-  switch (result.reason) {
-    case 'near-budget':
-      return `inconclusive: the estimate is within 5% of the budget; ${decided}`;
-    case 'unmeasured':
-      return `inconclusive: the CPU clock did not resolve most batches (it did not advance, or far less than wall time), so there is no evidence for a pass`;
-    case 'single-call':
-      return `inconclusive: one call outlasted the ${maxTimeMs} ms cap, so it was measured once; ${decided}`;
-    default:
-      if (result.run.fromWarmup) {
-        return `inconclusive: calls are so slow that the ${maxTimeMs} ms cap left no time after warm-up, so the ${result.run.samples.length} warm-up ${plural(result.run.samples.length, 'batch')} were judged; ${decided}`;
-      }
-      return `inconclusive: the ${maxTimeMs} ms cap ended sampling before the bounds cleared the budget; ${decided}`;
-  }
+function verdictLine(result: TimeVerdict, maxTimeMs: number): string {
+  const { why } = timeInconclusiveReason(result, maxTimeMs);
+  if (result.reason === 'unmeasured') return `no evidence: ${why}`;
+  return `inconclusive: ${why}; decided by the point estimate (${result.pass ? 'within' : 'over'} budget)`;
 }
 
-function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode): string[] {
+function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode, maxTimeMs: number, waitedOn: QueryLog | 'failed' | undefined): string[] {
   const list: string[] = [];
   const ratio = result.estimateNs / result.budgetNs;
-  if (result.reason === 'near-budget') {
-    list.push('separate runs on one machine differ by 4–7%, so a verdict this close can flip: leave ≥ 20% headroom in the budget');
-  } else if (result.reason === 'time-cap') {
-    list.push('raise maxTimeMs for more samples, or leave more headroom between the usual time and the budget');
-  } else if (result.reason === 'single-call') {
-    list.push('a single call includes JIT warm-up and any gc; raise maxTimeMs above a few calls for a steadier verdict');
-  } else if (result.reason === 'unmeasured') {
-    list.push("rerun with { clock: 'wall' } on an idle machine, or report the Node version and kernel: this CPU clock cannot time these calls");
+  if (result.verdict === 'inconclusive') {
+    list.push(timeInconclusiveReason(result, maxTimeMs).remedy);
   } else if (result.reason === 'call-timeout') {
     list.push('the abandoned call may still be running in the background; look for a promise that never settles');
+  } else if (!isNot && ratio > 1 && waitedOn !== undefined) {
+    list.push(`the ${result.statistic} is ${formatRatio(ratio)} the budget; ${waitingHint(result.cpuWallRatio, waitedOn)}`);
   } else if (!isNot && ratio > 1) {
     list.push(`the ${result.statistic} is ${formatRatio(ratio)} the budget: profile one call (node --cpu-prof) to see where the time goes`);
   } else if (isNot) {
@@ -115,6 +111,23 @@ function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode): strin
     list.push(`each sample timed ${result.run.batchSize} consecutive calls (one call is too short to time alone); percentiles are of those batches`);
   }
   return list;
+}
+
+function waitingHint(cpuWallRatio: number, log: QueryLog | 'failed'): string {
+  const waiting = `the call was waiting ${Math.round((1 - cpuWallRatio) * 100)}% of its wall time (CPU/wall ${cpuWallRatio.toFixed(2)}), which a CPU profile does not show`;
+  if (log === 'failed') return `${waiting}; look at the I/O it awaits (queries, requests, timers, files), not at its CPU`;
+  if (log.queries.length + log.requests.length === 0) {
+    return `${waiting}; the query spy saw no statement or request during one call, so it waited on something else (timers, file or socket I/O, or a client perfspec does not see: pass it to trackQueries())`;
+  }
+  const described = (noun: [string, string], list: QueryLog['queries']): string | undefined => {
+    if (list.length === 0) return undefined;
+    const groups = groupByShape(list);
+    const shapes = groups.slice(0, 3).map((g) => `${g.count > 1 ? `${g.count}× ` : ''}${g.shape.length > 60 ? `${g.shape.slice(0, 57)}…` : g.shape}`);
+    const spent = list.reduce((sum, event) => sum + (event.durationMs ?? 0), 0);
+    return `${list.length} ${list.length === 1 ? noun[0] : noun[1]} (${shapes.join('; ')}${groups.length > 3 ? '; …' : ''}), ${spent.toFixed(1)} ms in all`;
+  };
+  const parts = [described(['query', 'queries'], log.queries), described(['request', 'requests'], log.requests)].filter((p) => p !== undefined);
+  return `${waiting}: during one call (${log.elapsedMs.toFixed(1)} ms) it issued ${parts.join(' and ')}; make fewer round trips, batch them, or run independent ones concurrently`;
 }
 
 function trimPercent(fraction: number): string {

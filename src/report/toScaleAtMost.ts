@@ -68,7 +68,7 @@ export function formatLogPlot(
  * @example
  * message: () => scaleMessage(this, result, { sizesGiven: false })
  */
-export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; samples?: number | undefined }): string {
+export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; effectiveMaxTimeMs: number; samples?: number | undefined }): string {
   const isNot = context?.isNot === true;
   const { judgement, measurement } = result;
   const bound = judgement.bound;
@@ -110,6 +110,13 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     );
   }
 
+  if (result.step !== undefined) {
+    const { step } = result;
+    evidence.push('', `  Step:    the cost per ${bound === '1' ? 'call' : `O(${bound})`} jumped ×${step.factor.toFixed(1)} between n = ${formatSize(step.fromN)} and n = ${formatSize(step.toN)} and is flat on both sides (a cache, hash-table or gc threshold, not growth): judged on n ≥ ${formatSize(step.toN)}`);
+  }
+
+  if (result.profile !== undefined) evidence.push('', ...whereLines(result));
+
   const samples = Math.min(...sizes.map((s) => s.values.length));
   const kind = measurement.async ? 'async function, awaited' : 'sync function';
   const measured = [
@@ -133,7 +140,7 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     expectedArgument: 'complexity',
     expected: `${statistic} ${isNot ? 'growing faster than' : 'growing at most like'} O(${bound})`,
     received,
-    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result) } : {}),
+    ...(result.verdict === 'inconclusive' ? { verdict: inconclusiveVerdict(result, asked.maxTimeMs ?? asked.effectiveMaxTimeMs) } : {}),
     evidence,
     measured,
     rerun: `{ ${rerun.join(', ')} }`,
@@ -189,9 +196,25 @@ function describeSizing(result: ScalingVerdict): string {
   }
 }
 
-function inconclusiveVerdict(result: ScalingVerdict): string {
+function inconclusiveVerdict(result: ScalingVerdict, _maxTimeMs: number): string {
   const usable = result.measurement.sizes.length - result.excluded.length;
-  const decided = result.judgement.excess === undefined ? 'passed for lack of evidence' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
+  const decided = result.judgement.excess === undefined ? 'not passed: a growth cannot be read from fewer than 2 sizes' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
+  const stopped = result.measurement.stoppedAt;
+  if (result.reason === 'no-samples') {
+    const why = result.measurement.sizing === 'call-timeout' || result.measurement.sampling === 'call-timeout' ? `a call${stopped === undefined ? '' : ` at n = ${formatSize(stopped.n)}`} did not settle within the time cap` : 'the time cap ran out before any size got a sample';
+    return `inconclusive: nothing was measured (${why}); not passed: there is no evidence to pass on`;
+  }
+  if (result.reason === 'no-ops') return 'inconclusive: no operation was counted at any size (0 countOp() calls per call); not passed: there is nothing to judge';
+  if (result.reason === 'short-sweep') {
+    const largest = result.measurement.sizes.at(-1);
+    return `inconclusive: the time cap ended the sizes at n = ${formatSize(largest?.n ?? 0)}, whose call took ${formatDuration(largest?.workNs ?? 0)}, before calls reached ${formatDuration(result.measurement.targetCallNs)}; growth that shows only at larger n cannot be ruled out, so this does not pass`;
+  }
+  if (result.reason === 'flat-top') {
+    return `inconclusive: the growth over the larger sizes lies below the largest three, which are flat (a step in cost near the top, e.g. a cache or hash table outgrown, or growth that stopped); ${decided}`;
+  }
+  if (result.reason === 'step' && result.step !== undefined) {
+    return `inconclusive: a step in cost between n = ${formatSize(result.step.fromN)} and ${formatSize(result.step.toN)}, with too few sizes above it for an interval; decided by the point estimate above the step (${result.pass ? 'within' : 'above'} the tolerance)`;
+  }
   if (result.reason === 'few-samples') {
     const fewest = Math.min(...result.measurement.sizes.filter((s) => s.values.length > 0).map((s) => s.values.length));
     return `inconclusive: the time cap left as few as ${fewest} ${fewest === 1 ? 'sample' : 'samples'} per size, too few for an interval; ${decided}`;
@@ -200,12 +223,48 @@ function inconclusiveVerdict(result: ScalingVerdict): string {
   return `inconclusive: only ${usable} usable ${usable === 1 ? 'size' : 'sizes'} (4 needed); ${decided}`;
 }
 
+function whereLines(result: ScalingVerdict): string[] {
+  const { profile, measurement } = result;
+  if (profile === undefined) return [];
+  const used = measurement.sizes.filter((s) => !result.excluded.some((e) => e.n === s.n));
+  const percent = (share: number): string => `${Math.round(100 * share)}%`;
+  const rows = profile.hotspots.map((h) => [
+    `${h.functionName}`,
+    `${h.file}:${h.hotLine?.line ?? h.line}${h.package === undefined ? '' : ` (${h.package})`}`,
+    `${percent(h.shareSmall)} → ${percent(h.shareLarge)}`,
+    h.regExp !== undefined ? `in RegExp ${h.regExp}` : h.builtin !== undefined ? `in ${h.builtin}` : h.hotLine === undefined ? '' : h.hotLine.text,
+  ]);
+  return [
+    `  Where the growing time goes (CPU profiles, share of the time at n = ${formatSize(used[0]?.n ?? 0)} → ${formatSize(used.at(-1)?.n ?? 0)}):`,
+    ...formatTable(rows, []).map((line) => `  ${line}`),
+  ];
+}
+
+function profileHint(result: ScalingVerdict): string | undefined {
+  const top = result.profile?.hotspots[0];
+  if (top === undefined) return undefined;
+  const where = `${top.functionName}${top.package === undefined ? ` (${top.file}:${top.line})` : ` (${top.package})`}`;
+  switch (result.profile?.hint) {
+    case 'regexp':
+      return `the growing time is spent executing a regular expression (${top.regExp ?? top.hotLine?.text ?? ''}) in ${where}: backtracking (a quantifier whose characters can be matched in more than one way, like \\s*…\\s*$ or (a+)+) makes it quadratic or worse on long input; upgrade the package if it is a dependency, or bound the quantifier, anchor the pattern or limit the input length`;
+    case 'search':
+      return `the growing time is spent in a search (${top.builtin ?? top.hotLine?.text ?? ''}) in ${where}: a search inside a loop; keep the items in a Set or Map and look them up instead`;
+    case 'copy':
+      return `the growing time is spent copying (${top.builtin ?? top.hotLine?.text ?? ''}) in ${where}: copying inside a loop; build the result once (push into one array, join once)`;
+    default:
+      return `the growing time is spent in ${where}: look there for a search, copy or sort inside a loop`;
+  }
+}
+
 function hints(result: ScalingVerdict, isNot: boolean): string[] {
   const list: string[] = [];
   const { judgement, measurement } = result;
   const excess = judgement.excess;
   const fit = judgement.fit;
-  if (!isNot && result.verdict === 'fail' && excess !== undefined) {
+  const whereHint = profileHint(result);
+  if (!isNot && result.verdict === 'fail' && excess !== undefined && whereHint !== undefined && fit?.bestFit !== '2^n') {
+    list.push(`it grows about n^${excess.estimate.toFixed(2)} faster than O(${judgement.bound}); ${whereHint}`);
+  } else if (!isNot && result.verdict === 'fail' && excess !== undefined) {
     if (measurement.metric === 'queries') {
       list.push(`the number of queries per call grows like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a query per item is an N+1; load the related rows in one statement (a JOIN, or WHERE id IN (…)), and see which statement repeats with toIssueQueriesAtMost at one n`);
     } else if (measurement.metric === 'allocations' && excess.estimate >= 0.3) {
@@ -231,7 +290,13 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
     const described = [...types].map(([type, ns]) => `${type} at n = ${ns.map(formatSize).join(', ')}`).join('; ');
     list.push(`setup returned different input types across sizes (${described}): a change of representation changes the cost per item`);
   }
-  if (result.verdict === 'inconclusive') {
+  if (result.reason === 'no-ops') {
+    list.push("call countOp() in the measured code (run, not setup), once per operation to count, e.g. in the loop body; or use the default 'time' metric");
+  } else if (result.reason === 'no-samples' && (measurement.sizing === 'call-timeout' || measurement.sampling === 'call-timeout')) {
+    list.push('the measured call never settled: check that its promise resolves (a callback never called, an awaited promise nobody resolves), or raise maxTimeMs if it is only slow');
+  } else if (result.reason === 'short-sweep') {
+    list.push(`give the sweep more room: raise maxTimeMs${result.contention === undefined ? '' : ' (the machine was busy: see Measured)'}, or pass { sizes } that reach calls of a few ms`);
+  } else if (result.verdict === 'inconclusive') {
     list.push('give more room: raise maxTimeMs, or pass { sizes } (≥ 4, increasing) whose calls take between 10 µs and 10 ms');
   }
   if (measurement.sizing === 'over-budget' && measurement.stoppedAt !== undefined) {

@@ -4,8 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { sized } from '../../src/engine/workload.js';
 
 // Both metrics are exact counts on the real V8 heap and a real SQLite database, so the verdicts do not depend on
-// the machine's speed; the sizes are given so that a busy machine cannot shorten the sweep.
+// the machine's speed; the sizes are given so that a busy machine cannot shorten the sweep, and the cap is wide
+// because each sample is a measureAllocation (13 calls, each after a full gc of the worker's heap): on a busy
+// machine the default 2 s left no sample at all, which passed for lack of evidence before that became a failure.
 const sizes = [64, 128, 256, 512, 1024];
+const maxTimeMs = 20_000;
 
 describe("toScaleAtMost with { metric: 'allocations' }", () => {
   const copy = sized(
@@ -18,13 +21,13 @@ describe("toScaleAtMost with { metric: 'allocations' }", () => {
   );
 
   it('passes a copy (bytes grow like n) against n, and fails it against 1', async () => {
-    await expect(copy).toScaleAtMost('n', { metric: 'allocations', sizes });
-    await expect(copy).not.toScaleAtMost('1', { metric: 'allocations', sizes });
+    await expect(copy).toScaleAtMost('n', { metric: 'allocations', sizes, maxTimeMs });
+    await expect(copy).not.toScaleAtMost('1', { metric: 'allocations', sizes, maxTimeMs });
   });
 
   it('fails all pairs (bytes grow like n^2) against n', async () => {
-    await expect(pairs).not.toScaleAtMost('n', { metric: 'allocations', sizes: [16, 32, 64, 128, 256] });
-    await expect(pairs).toScaleAtMost('n^2', { metric: 'allocations', sizes: [16, 32, 64, 128, 256] });
+    await expect(pairs).not.toScaleAtMost('n', { metric: 'allocations', sizes: [16, 32, 64, 128, 256], maxTimeMs });
+    await expect(pairs).toScaleAtMost('n^2', { metric: 'allocations', sizes: [16, 32, 64, 128, 256], maxTimeMs });
   });
 });
 

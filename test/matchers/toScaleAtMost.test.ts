@@ -16,10 +16,13 @@ beforeEach(() => {
   noise = seededRandom(17);
   engineOverrides.clock = fake.clock;
   engineOverrides.loadPerCore = () => 0;
+  // A CPU profile of fake-clock work would show the test's own spend(): profiles are tested on real work.
+  engineOverrides.profile = false;
 });
 afterEach(() => {
   delete engineOverrides.clock;
   delete engineOverrides.loadPerCore;
+  delete engineOverrides.profile;
 });
 
 const linear = sized((n) => n, (n) => spend(1000 * n));
@@ -106,9 +109,60 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap left as few as [12] samples? per size, too few for an interval; decided by the point estimate \(above the tolerance\)/);
   });
 
+  it('passes a linear workload with a one-time step in cost per item, judged above the step, and says so', async () => {
+    // new Set(array) of distinct ints, as measured (DESIGN.md §6): 36 ns per item, then ~250 ns from a few
+    // thousand items on. A slope fitted across the step reads n^1.8–2.0.
+    const sizes = [264, 528, 1056, 2111, 4221, 8441, 16881, 33762];
+    const setLike = sized((n) => n, (n) => spend((n < 3000 ? 36 : 250) * n));
+    const result = await matchers.toScaleAtMost.call({ isNot: true }, setLike, 'n', { sizes });
+    expect(result.pass).toBe(true);
+    expect(result.message()).toContain('Received: median CPU time per call grows like n^1.01 (95% CI 0.99–1.02) — best fit O(n)');
+    expect(result.message()).toContain('Step:    the cost per O(n) jumped ×6.8 between n = 2 111 and n = 4 221 and is flat on both sides');
+    expect(result.message()).toContain('judged on n ≥ 4 221');
+    // A quadratic is not a step, whatever its sizes.
+    expect((await direct('n', sized((n) => n, (n) => spend(n * n)), { sizes })).pass).toBe(false);
+  });
+
+  it('calls a step with only three sizes above it inconclusive, decided above the step', async () => {
+    const sizes = [264, 528, 1056, 2111, 4221, 8441, 16881];
+    const result = await direct('n', sized((n) => n, (n) => spend((n < 3000 ? 36 : 250) * n)), { sizes });
+    expect(result.pass).toBe(true);
+    expect(result.message()).toContain('Verdict:  inconclusive: a step in cost between n = 2 111 and 4 221, with too few sizes above it for an interval; decided by the point estimate above the step (within the tolerance)');
+  });
+
+  it('does not fail confidently when the growth lies below flat top sizes (growth that stopped)', async () => {
+    // Quadratic up to n = 4 000, linear above: the excess over the larger sizes comes from below the top three.
+    const sizes = [264, 528, 1056, 2111, 4221, 8441, 16881];
+    const result = await direct('n', sized((n) => n, (n) => spend(n * Math.min(n, 4000))), { sizes });
+    expect(result.message()).toContain('Verdict:  inconclusive: the growth over the larger sizes lies below the largest three, which are flat');
+  });
+
+  it('does not pass when a busy machine let the cap end the sizes while calls were still short', async () => {
+    // 0.2 ms of overhead plus 1 ns per item, on a machine that gives this process 1/60 of the wall time: probing
+    // uses up its share of the cap long before the linear part shows.
+    const busy = sized((n) => n, (n) => fake.spend(200_000 + n, 60 * (200_000 + n)));
+    const result = await direct('1', busy);
+    expect(result.pass).toBe(false);
+    expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap ended the sizes at n = [\d ]+, whose call took [\d.]+ µs, before calls reached 16\.7 ms; growth that shows only at larger n cannot be ruled out/);
+  });
+
+  it('never passes a call that never settles: nothing was measured, and the message says so', async () => {
+    const result = await direct('n', sized((n) => n, () => new Promise(() => {})), { maxTimeMs: 50 });
+    expect(result.pass).toBe(false);
+    expect(result.message()).toContain('Verdict:  inconclusive: nothing was measured (a call at n = 1 did not settle within the time cap); not passed: there is no evidence to pass on');
+    expect(result.message()).toContain('the measured call never settled');
+  });
+
+  it("never passes { metric: 'ops' } when no countOp() call ran at any size, and says how to count", async () => {
+    const result = await direct('n', sized((n) => n, (n) => spend(n)), { metric: 'ops', sizes: [10, 20, 40, 80] });
+    expect(result.pass).toBe(false);
+    expect(result.message()).toContain('Verdict:  inconclusive: no operation was counted at any size (0 countOp() calls per call); not passed');
+    expect(result.message()).toContain('call countOp() in the measured code (run, not setup)');
+  });
+
   it('leaves out sizes below timer noise and says which', async () => {
-    // Each input costs 10 ms to build, so short calls cannot be batched up to a measurable sample.
-    const costlySetup = sized((n) => (spend(10e6), n), (n) => spend(20 * n));
+    // Each input costs 15 ms to build, so short calls cannot be batched up to a measurable sample.
+    const costlySetup = sized((n) => (spend(15e6), n), (n) => spend(20 * n));
     const result = await direct('n', costlySetup, { sizes: [10, 20, 40, 80, 100_000, 200_000, 400_000, 800_000], maxTimeMs: 20_000 });
     const message = result.message();
     expect(message).toContain('left out: under timer noise');

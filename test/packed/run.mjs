@@ -16,7 +16,10 @@ const matrix = [
   { name: 'vitest4-node24', template: 'vitest', node: '24', deps: { vitest: '^4.1.0', '@types/node': '^24' } },
   { name: 'jest29', template: 'jest', node: 'system', deps: { jest: '^29.7.0', '@jest/globals': '^29.7.0', '@types/jest': '^29.5.0', '@types/node': '^20' } },
   { name: 'jest30', template: 'jest', node: 'system', deps: { jest: '^30.0.0', '@jest/globals': '^30.0.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
+  // ts-jest with module commonjs / node10 resolution, which ignores package exports: the README's setup as written.
+  { name: 'tsjest', template: 'tsjest', node: 'system', deps: { jest: '^30.0.0', 'ts-jest': '^29.4.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
 ];
+const runnerOf = (project) => (project.template === 'vitest' ? 'vitest' : 'jest');
 const args = process.argv.slice(2);
 // --abuse-only: install and run just the adversarial set (npm run bench:abuse); by default the set runs in the
 // projects marked abuse, inside the packed tier.
@@ -139,8 +142,8 @@ for (const project of selected) {
   else log(`${project.name}: type tests pass (including the @ts-expect-error cases)`);
 
   const runner =
-    project.template === 'vitest'
-      ? ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', '--outputFile=results.json']
+    runnerOf(project) === 'vitest'
+      ? ['node_modules/vitest/vitest.mjs', 'run', '--reporter=json', '--reporter=default', '--outputFile.json=results.json']
       : ['node_modules/jest/bin/jest.js', '--json', '--outputFile=results.json'];
   const run = spawnSync(node, runner, { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
   if (!existsSync(join(dir, 'results.json'))) {
@@ -160,13 +163,31 @@ for (const project of selected) {
   expectStatus('outgoing requests are counted', 'passed');
   expectStatus('allocation is measured per call', 'passed');
   expectStatus('growth is judged on exact operation counts', 'passed');
-  expectStatus('short functions are judged on a clock that resolves them', 'passed');
+  if (project.template !== 'tsjest') expectStatus('short functions are judged on a clock that resolves them', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');
+  if (runnerOf(project) === 'jest') expectStatus('allocation sites name the user code, never perfspec', 'passed');
   const slow = expectStatus('a slow function fails its budget', 'failed');
   const message = (slow?.failureMessages ?? []).join('\n');
   for (const line of ['toRunUnder(', 'Expected: median CPU time per call under 500 µs', 'Received: median CPU time per call', 'Measured:', 'Rerun:    {', 'Hint:']) {
     if (slow && !message.includes(line)) problems.push(`the failure message lacks "${line}":\n${message}`);
   }
+  const output = `${run.stdout}${run.stderr}`;
+  const forgotten = expectStatus('a forgotten await fails its own test', 'failed');
+  const forgottenMessage = (forgotten?.failureMessages ?? []).join('\n');
+  if (forgotten && !(forgottenMessage.includes('toRunUnder was not awaited') && forgottenMessage.includes('add `await`'))) {
+    problems.push(`the forgotten await failed without saying to add await:\n${forgottenMessage}`);
+  }
+  if (/unhandled/i.test(output)) problems.push(`the run reported an unhandled error (the forgotten await must fail only its own test):\n${output}`);
+  const marked = expectStatus('an inconclusive verdict is marked on its test', 'passed');
+  const note = /toRunUnder inconclusive: .*held on the point estimate \(inconclusive policy 'warn'\)/;
+  if (runnerOf(project) === 'vitest') {
+    const notes = marked?.meta?.perfspecInconclusive ?? [];
+    if (!(notes.length === 1 && note.test(notes[0]))) problems.push(`the inconclusive test carries no perfspec note in its meta: ${JSON.stringify(marked?.meta)}`);
+    if (!/an inconclusive verdict is marked on its test\s*\n\[perfspec\] toRunUnder inconclusive: /.test(output)) problems.push(`the default reporter showed no perfspec line under the inconclusive test:\n${output}`);
+  } else if (!new RegExp(`\\[perfspec\\] inconclusive in "an inconclusive verdict is marked on its test": ${note.source}`).test(output)) {
+    problems.push(`Jest printed no marked line naming the inconclusive test:\n${output}`);
+  }
+  if (!/\[perfspec\] \d+ of \d+ perfspec assertions? in this file (was|were) inconclusive/.test(output)) problems.push(`no end-of-file summary of inconclusive assertions:\n${output}`);
   if (run.status === 0) problems.push('the runner exited 0 although a test failed');
   // The hardening runs and the adversarial set cost ~30 s a project: one Vitest and one Jest project keep the
   // packed tier within its CI budget.

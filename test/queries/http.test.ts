@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
+import { lineOf } from '../fixtures/lineOf.js';
 import { failureMessage } from './failureMessage.js';
 
 describe('toIssueRequestsAtMost on a local HTTP server', () => {
@@ -36,6 +37,20 @@ describe('toIssueRequestsAtMost on a local HTTP server', () => {
     await expect(async () => getJson('/users?include=profile')).toIssueRequestsAtMost(1);
     await expect(nPlusOne).toIssueQueriesAtMost(0);
     await expect(nPlusOne).not.toIssueRequestsAtMost(20);
+  });
+
+  test('a helper called in a loop shows its own line and the loop, for fetch and for node:http', async () => {
+    const getHttp = (path: string): Promise<void> => new Promise((resolve) => get(`${origin}${path}`, (response) => response.resume().on('end', resolve)));
+    const log = await measureQueries(async () => {
+      for (const id of [1, 2]) await getJson(`/users/${id}`); // fetch loop
+      for (const id of [1, 2]) await getHttp(`/users/${id}`); // http loop
+    });
+    const here = (text: string): number => lineOf(import.meta.url, text);
+    const file = 'test/queries/http.test.ts';
+    expect(log.requests.map((r) => `${r.driver} ${r.callSite?.replace(/:(\d+):\d+/g, ':$1').replace(/ ← (\d+):\d+/g, ' ← $1')}`)).toEqual([
+      ...Array(2).fill(`fetch ${file}:${here('const getJson = async')} ← ${here('// fetch loop')} ← ${here('const log = await measureQueries(async () => {')}`),
+      ...Array(2).fill(`http ${file}:${here('const getHttp = (path')} ← ${here('// http loop')} ← ${here('const log = await measureQueries(async () => {')}`),
+    ]);
   });
 
   test('node:http requests are counted with their method and path', async () => {

@@ -55,8 +55,13 @@ test('formatMessage lays out every part in order, without a runner', () => {
       verdict: 'v',
       evidence: ['  table'],
       measured: 'm',
-      rerun: '{}',
+      rerun: '{ n: 3 }',
       hints: ['h1', 'h2'],
     }),
-  ).toBe(['expect(received).not.toRunUnder(budgetMs)', '', 'Expected: e', 'Received: r', 'Verdict:  v', '', '  table', '', 'Measured: m', 'Rerun:    {}', 'Hint:     h1', '          h2'].join('\n'));
+  ).toBe(['expect(received).not.toRunUnder(budgetMs)', '', 'Expected: e', 'Received: r', 'Verdict:  v', '', '  table', '', 'Measured: m', 'Rerun:    { n: 3 }', 'Hint:     h1', '          h2'].join('\n'));
+});
+
+test('formatMessage leaves out a Rerun line that would reproduce nothing ({})', () => {
+  const message = formatMessage({}, { matcher: 'toIssueQueriesAtMost', expectedArgument: 'k', expected: 'e', received: 'r', measured: 'm', rerun: '{}', hints: ['h'] });
+  expect(message.split('\n').slice(-2)).toEqual(['Measured: m', 'Hint:     h']);
 });

@@ -15,7 +15,10 @@ import type { ComplexityFit, SlopeInterval, ComplexityPoint, FitOptions } from '
  */
 export interface GrowthJudgement {
   verdict: 'pass' | 'fail' | 'inconclusive';
-  /** What the assertion reports: false only on evidence of faster growth (or, inconclusive, a point estimate above the tolerance). */
+  /**
+   * What the assertion reports: false on evidence of faster growth, or, inconclusive, a point estimate above the
+   * tolerance or no estimate at all (fewer than two sizes).
+   */
   pass: boolean;
   /** Why the verdict is inconclusive: fewer than four usable sizes. */
   reason?: 'too-few-sizes';
@@ -32,7 +35,8 @@ const minConclusiveSizes = 4;
  * Decides whether measurements grow at most like the class `bound`: fails only when the lower end of the
  * bootstrap 95% interval of the excess slope (of log(median / g(n)) against log n, over the larger sizes)
  * exceeds `toleranceSlope`, i.e. when the data show growth significantly faster than g by more than the
- * tolerance. With 2–3 sizes the verdict is inconclusive and decided by the point estimate; with fewer, it passes.
+ * tolerance. With 2–3 sizes the verdict is inconclusive and decided by the point estimate; with fewer, it is
+ * inconclusive and does not pass (there is no evidence to pass on).
  *
  * @param points - per-call values (any positive unit) at each input size n.
  * @param bound - the class the growth must not exceed.
@@ -42,7 +46,8 @@ const minConclusiveSizes = 4;
  */
 export function judgeGrowth(points: readonly ComplexityPoint[], bound: ComplexityName, options: FitOptions & { toleranceSlope: number }): GrowthJudgement {
   const { toleranceSlope } = options;
-  if (points.length < 2) return { verdict: 'inconclusive', pass: true, reason: 'too-few-sizes', bound, toleranceSlope };
+  // No growth can be read from fewer than two sizes, and a verdict needs evidence: this never passes.
+  if (points.length < 2) return { verdict: 'inconclusive', pass: false, reason: 'too-few-sizes', bound, toleranceSlope };
   const random = options.random ?? seededRandom(1);
   const resamples = options.resamples ?? 1000;
   const sorted = checkPoints('judgeGrowth', points, 2);

@@ -4,8 +4,14 @@ import { describeContention, hostLoadPerCore } from '../time/judgeTime.js';
 import { nativeClock } from '../time/nativeClock.js';
 import type { Clock } from '../time/nativeClock.js';
 import type { Workload } from '../workload.js';
+import { complexityClasses } from './complexityClasses.js';
 import type { ComplexityName } from './complexityClasses.js';
+import { bootstrapSlopes } from './fitComplexity.js';
 import type { ComplexityPoint } from './fitComplexity.js';
+import { findStep } from './findStep.js';
+import type { GrowthStep } from './findStep.js';
+import { profileGrowth } from './profileGrowth.js';
+import type { GrowthHotspot } from './profileGrowth.js';
 import { judgeGrowth } from './judgeGrowth.js';
 import type { GrowthJudgement } from './judgeGrowth.js';
 import { measureScaling } from './measureScaling.js';
@@ -29,10 +35,12 @@ export interface JudgeScalingOptions {
   /** Uniform numbers in [0, 1) for the size order and the bootstrap (default: a fixed seed). */
   random?: () => number;
   loadPerCore?: () => number;
-  /** Automatic sizes grow until one call lasts this long, in ns (default 4 ms). */
+  /** Automatic sizes grow until one call lasts this long, in ns (default: a third of one sample's share of the cap, 16.7 ms at 2 s and 9 samples). */
   targetCallNs?: number;
   /** Automatic sizes stop at this n (default 2^20). */
   maxSize?: number;
+  /** Whether a time-growth failure takes CPU profiles to say where the growing time goes (default true). */
+  profile?: boolean;
 }
 
 /**
@@ -48,9 +56,25 @@ export interface ScalingVerdict {
   pass: boolean;
   /**
    * Why inconclusive: fewer than four usable sizes, because of the sweep itself or because sizes were below timer
-   * noise; or the time cap left sizes with too few samples for an interval (then the point estimate decides).
+   * noise; the time cap left sizes with too few samples for an interval (then the point estimate decides); no size
+   * got a single sample (calls too slow for the cap, or one never settled); the 'ops' metric counted no operation
+   * at any size (no countOp() call ran); a step in cost was seen with too few sizes above it to judge there; or
+   * the growth over the larger sizes came from below the top sizes, which are flat (a step near the top, or
+   * growth that stopped), so a failure would not be confident; or the cap ended the sizes before calls reached
+   * half the target ('short-sweep': growth that shows only at larger n was never reached). 'no-samples', 'no-ops'
+   * and 'short-sweep' never pass: there is no evidence to pass on.
    */
-  reason?: 'too-few-sizes' | 'timer-noise' | 'few-samples';
+  reason?: 'too-few-sizes' | 'timer-noise' | 'few-samples' | 'no-samples' | 'no-ops' | 'step' | 'flat-top' | 'short-sweep';
+  /**
+   * A one-time jump in cost per g(n) with flat cost on both sides (a cache, hash-table or gc threshold): the
+   * verdict was judged on the sizes above it.
+   */
+  step?: GrowthStep;
+  /**
+   * For a time-growth failure of synchronous work: the functions whose share of the CPU time grows most between
+   * the smallest and the largest size (from CPU profiles of both), and what the top one's time was spent in.
+   */
+  profile?: { hotspots: GrowthHotspot[]; hint?: 'regexp' | 'search' | 'copy' };
   judgement: GrowthJudgement;
   measurement: ScalingMeasurement;
   /** Sizes measured but left out of the fit: samples under 20 µs even batched, too few samples, or a metric of 0. */
@@ -104,15 +128,29 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const growth = { toleranceSlope: metric.toleranceSlope, random };
   let judgement = judgeGrowth(points, bound, growth);
   let fewSamples = false;
+  let step: ReturnType<typeof findStep>;
+  let flatTop = false;
   if (judgement.verdict === 'inconclusive' && sparse.length > 0) {
     // The cap cut sampling short: sizes with 1–2 samples give no interval but still a point estimate, which is
     // better evidence than none (a 2^n function on a busy machine must not pass for lack of samples).
     const partial = judgeGrowth([...points, ...sparse], bound, growth);
-    const pass = partial.excess === undefined || partial.excess.estimate <= metric.toleranceSlope;
+    const pass = partial.excess !== undefined && partial.excess.estimate <= metric.toleranceSlope;
     judgement = { ...partial, verdict: 'inconclusive', pass, reason: 'too-few-sizes' };
     fewSamples = true;
   } else {
     for (const point of sparse) excluded.push({ n: point.n, reason: 'few-samples' });
+  }
+  if (!judgement.pass && !fewSamples && metric.name === 'time') {
+    // A memory step (the working set leaving a cache, a hash table or a gc generation outgrowing its space) raises
+    // the cost per item once; a slope fitted across it reads as growth. Judge above the step when both sides are flat.
+    step = findStep(points, bound, metric.toleranceSlope, random);
+    if (step !== undefined) judgement = step.above;
+    else if (judgement.verdict === 'fail' && flatAtTop(points, bound, metric.toleranceSlope)) {
+      // The excess sits below the top sizes, which are flat: a step too close to the top to judge above it, or
+      // growth that stopped. Either way the data do not support a confident failure.
+      judgement = { ...judgement, verdict: 'inconclusive', reason: 'too-few-sizes' };
+      flatTop = true;
+    }
   }
 
   const totalCpu = measurement.sizes.reduce((sum, s) => sum + s.sampleCpuNs.reduce((a, b) => a + b, 0), 0);
@@ -120,10 +158,60 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const cpuWallRatio = totalWall > 0 ? totalCpu / totalWall : 1;
   const loadPerCore = (options.loadPerCore ?? hostLoadPerCore)();
   const result: ScalingVerdict = { verdict: judgement.verdict, pass: judgement.pass, judgement, measurement, excluded, cpuWallRatio, loadPerCore };
-  if (judgement.verdict === 'inconclusive') {
-    result.reason = fewSamples ? 'few-samples' : excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
+  if (step !== undefined) result.step = step;
+  if (judgement.verdict === 'inconclusive') result.reason = flatTop ? 'flat-top' : inconclusiveReason(result, fewSamples, metric.name);
+  if (result.reason === 'no-samples' || result.reason === 'no-ops') result.pass = false;
+  const largest = measurement.sizes.at(-1);
+  if (result.verdict === 'pass' && measurement.sizing === 'time-cap' && largest !== undefined && largest.workNs < measurement.targetCallNs / shortSweepShare) {
+    // The cap ended the sizes while calls were still short (a busy machine): growth that shows only at larger n
+    // (a linear term under a constant overhead) was never reached, so the data cannot support a pass.
+    result.verdict = 'inconclusive';
+    result.reason = 'short-sweep';
+    result.pass = false;
   }
   const contention = describeContention(measurement.async, measurement.clock, cpuWallRatio, loadPerCore);
   if (contention !== undefined) result.contention = contention;
+  if (result.verdict === 'fail' && metric.name === 'time' && !measurement.async && options.profile !== false && points.length >= 2) {
+    // Say where: profile one batch at the smallest and one at the largest size (≈ 20 ms of CPU each, bounded by
+    // the largest call the sweep already made), and name the functions whose share of the time grows.
+    const medianOf = (p: ComplexityPoint): number => quantile([...p.values].sort((a, b) => a - b), 0.5);
+    const [small, large] = [points[0] as ComplexityPoint, points.at(-1) as ComplexityPoint];
+    // Only within the cap: the profiles' work (≈ 40 ms and one large call) stretched by the CPU share this process
+    // got. On a machine too busy for that, the message goes without the profile rather than past the cap.
+    const profileWallNs = (profiledWorkNs + medianOf(large)) / Math.max(cpuWallRatio, 0.05);
+    const capNs = (options.maxTimeMs ?? 2000) * 1e6;
+    if (measurement.elapsedNs + profileWallNs <= capNs * profileCapShare) {
+      const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: medianOf(small), callNsLarge: medianOf(large) });
+      if (profile !== undefined && profile.hotspots.length > 0) result.profile = profile;
+    }
+  }
   return result;
+}
+
+function inconclusiveReason(result: ScalingVerdict, fewSamples: boolean, metric: string): NonNullable<ScalingVerdict['reason']> {
+  const { measurement, excluded } = result;
+  if (fewSamples) return 'few-samples';
+  if (result.step !== undefined) return 'step';
+  if (measurement.sizes.every((s) => s.values.length === 0)) return 'no-samples';
+  if (metric === 'ops' && measurement.sizes.every((s) => s.values.every((v) => v === 0))) return 'no-ops';
+  return excluded.some((e) => e.reason === 'timer-noise') ? 'timer-noise' : 'too-few-sizes';
+}
+
+/** The CPU work of the two failure profiles (ns), and the share of the cap they may end at. */
+const profiledWorkNs = 40e6;
+const profileCapShare = 1.25;
+/** A sweep cut by the cap before its largest call reached 1/this of the target is too short to pass on. */
+const shortSweepShare = 2;
+/** Sizes at the top over which the growth must persist for a time failure to be confident… */
+const topSizes = 3;
+/** …spanning about 4× in n (3.9: automatic sizes are rounded). */
+const topRange = 3.9;
+
+/** Whether the largest sizes (3, spanning ≥ 4×) show no excess over the bound by their point estimate. */
+function flatAtTop(points: readonly ComplexityPoint[], bound: ComplexityName, toleranceSlope: number): boolean {
+  const sorted = [...points].sort((a, b) => a.n - b.n);
+  const top = sorted.slice(-topSizes);
+  if (top.length < topSizes || (top.at(-1) as ComplexityPoint).n < topRange * (top[0] as ComplexityPoint).n) return false;
+  const [excess] = bootstrapSlopes(top, [complexityClasses[bound].logG], () => 0.5, 0);
+  return excess !== undefined && excess.estimate <= toleranceSlope;
 }

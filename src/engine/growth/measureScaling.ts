@@ -89,8 +89,9 @@ const growth = Math.SQRT2;
 const keptRange = 128;
 /** …and at most this many, thinned to every other one from the largest down. */
 const maxKeptSizes = 10;
-/** Each time sample lasts at least this long (batched), 100× the CPU clock's 1 µs resolution. */
+/** Each time sample lasts at least this long (batched), 100× the CPU clock's 1 µs unit, and at least 100 of its steps. */
 const minSampleNs = 100_000;
+const stepsPerSample = 100;
 const maxBatch = 10_000;
 /**
  * Past this size, automatic sizes keep growing only while one call takes at least `shortCallNs` of work: in a
@@ -103,8 +104,13 @@ const shortCallMaxSize = 1024;
 const shortCallNs = 20_000;
 /** The target ends automatic sizes only after this many: the first calls of a function can be 10–60× slower (JIT). */
 const minProbedSizes = 8;
-/** Below this, the CPU clock's 1 µs resolution makes wall time the better estimate of one call's work. */
+/** Below this (and below 50 of the CPU clock's steps), wall time is the better estimate of one call's work. */
 const cpuResolvedNs = 50_000;
+const cpuResolvedSteps = 50;
+/** Local exponents over consecutive doublings of n that differ by more than this mean the growth is not steady yet… */
+const unsettledExponent = 0.5;
+/** …and sizes then grow on until one call takes this many times the target. */
+const maxExtension = 3;
 /** Share of the time cap that choosing sizes may use. */
 const probingShare = 0.35;
 /** A local log-log slope above this is steeper than n^3 with room to spare: treated as exponential growth. */
@@ -125,13 +131,20 @@ const superPolynomialExponent = 4;
 export async function measureScaling(workloadAt: (n: number) => Workload, options: ScalingOptions): Promise<ScalingMeasurement> {
   const { clock, metric, samples, random } = options;
   const capNs = options.maxTimeMs * 1e6;
+  // A coarse CPU clock (a 4 ms thread-clock tick) needs longer samples, and shorter work is read on the wall clock.
+  const stepNs = clock.cpuResolutionNs ?? 1000;
+  const clockSteps = { minSampleNs: Math.max(minSampleNs, stepsPerSample * stepNs), cpuResolvedNs: Math.max(cpuResolvedNs, cpuResolvedSteps * stepNs) };
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
-  // One sample at any size may cost this much wall time, setup included, so that all rounds fit in the cap.
-  const perSampleNs = capNs / ((samples + 1) * 6);
-  // 4 ms rather than 1–2: probe calls, cold or sharing the CPU with gc threads, read up to twice the warm time,
-  // and a target reached too early leaves constant overheads dominant at the larger sizes.
-  const targetCallNs = Math.min(options.targetCallNs ?? 4e6, perSampleNs);
+  // One sample at any size may cost this much wall time, setup included, so that all rounds fit in the cap: the
+  // largest size's rounds cost about twice its own (the smaller sizes add a geometric series), probing about as
+  // much again. 50 ms at the default 2 s and 9 samples.
+  const perSampleNs = capNs / ((samples + 1) * 4);
+  // A third of a sample's share of the cap (16.7 ms at the default 2 s and 9 samples), not a fixed few ms: real bugs
+  // often show their growth only where one call takes tens of milliseconds (a quadratic with a small constant, an
+  // indexOf-as-a-set whose fix is slower below a few thousand items), and memory steps (a cache or hash table
+  // outgrown) need sizes well above them to be told from a slope.
+  const targetCallNs = Math.min(options.targetCallNs ?? perSampleNs / maxExtension, perSampleNs);
   const maxSize = options.maxSize ?? 2 ** 20;
 
   let isAsync = false;
@@ -149,7 +162,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       break;
     }
     const typed = recordingInputType(workloadAt(n));
-    const probe = await probeSize(typed.workload, clock, capNs - elapsed(), targetCallNs);
+    const probe = await probeSize(typed.workload, clock, capNs - elapsed(), targetCallNs, clockSteps.cpuResolvedNs);
     isAsync ||= probe.awaited;
     if (probe.timedOut || probe.callNs > allowanceNs) {
       sizing = probe.timedOut ? 'call-timeout' : 'over-budget';
@@ -160,7 +173,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
     probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], callNs: probe.callNs, workNs: probe.workNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
     workloads.set(n, typed.workload);
     if (options.sizes !== undefined) continue;
-    const stop = automaticStop(probed, targetCallNs, perSampleNs, elapsed() > probingShare * capNs);
+    const stop = automaticStop(probed, targetCallNs, perSampleNs, elapsed() > probingShare * capNs, clockSteps.minSampleNs);
     if (stop !== undefined) {
       sizing = stop;
       break;
@@ -170,8 +183,9 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   const sizes = options.sizes === undefined ? keepForSampling(probed) : probed;
   // Deterministic metrics are batched too: a workload with random inputs (a random key, a random array) varies
   // from call to call, and a sample's mean over many calls is what average-case complexity is about.
-  for (const size of sizes) size.calls = batchFor(size.workNs, size.setupNs + size.callNs, perSampleNs);
-  const judgeOn = isAsync ? 'wall' : 'cpu';
+  for (const size of sizes) size.calls = batchFor(size.workNs, size.setupNs + size.callNs, perSampleNs, clockSteps.minSampleNs);
+  // A CPU clock too coarse for 20 samples of 100 steps within the cap cannot judge; wall time then does.
+  const judgeOn = isAsync || stepsPerSample * stepNs * 20 > capNs ? 'wall' : 'cpu';
   let sampling: ScalingMeasurement['sampling'] = 'complete';
   const lastWallPerCallNs = new Map<number, number>();
   rounds: for (let round = 0; round <= samples; round++) {
@@ -192,7 +206,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       lastWallPerCallNs.set(size.n, sample.wallNs / sample.calls);
       // The probes' calls were cold, and one sample can meet a gc: every sample may grow the batch (never shrink
       // it), so a size's samples reach the minimum duration from the next round on.
-      const calibrated = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs);
+      const calibrated = batchFor(workOf(sample.cpuNs, sample.wallNs, isAsync, clockSteps.cpuResolvedNs) / sample.calls, size.setupNs + sample.wallNs / sample.calls, perSampleNs, clockSteps.minSampleNs);
       size.calls = Math.max(size.calls, calibrated);
       // Round 0 warms every size up (JIT tiers, caches) and is discarded.
       if (round === 0) continue;
@@ -219,14 +233,30 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
 }
 
 /** Why automatic sizes end at the size just probed, or undefined to go on growing. */
-function automaticStop(probed: readonly SizeMeasurement[], targetCallNs: number, perSampleNs: number, probingTimeUsed: boolean): ScalingMeasurement['sizing'] | undefined {
+function automaticStop(probed: readonly SizeMeasurement[], targetCallNs: number, perSampleNs: number, probingTimeUsed: boolean, sampleNs: number): ScalingMeasurement['sizing'] | undefined {
   const last = probed.at(-1);
   if (last === undefined) return undefined;
-  if (last.workNs >= targetCallNs && probed.length >= minProbedSizes) return 'target';
+  if (last.workNs >= targetCallNs && probed.length >= minProbedSizes && (last.workNs >= maxExtension * targetCallNs || settled(probed))) return 'target';
   if (last.n >= shortCallMaxSize && last.workNs < shortCallNs) return 'short-calls';
   const wallPerCallNs = last.setupNs + last.callNs;
-  if (batchFor(last.workNs, wallPerCallNs, perSampleNs) * wallPerCallNs > perSampleNs) return 'setup-cost';
+  if (batchFor(last.workNs, wallPerCallNs, perSampleNs, sampleNs) * wallPerCallNs > perSampleNs) return 'setup-cost';
   return probingTimeUsed ? 'time-cap' : undefined;
+}
+
+/**
+ * Whether the growth at the top of the probed sizes looks steady: the local exponents over the last doubling of n
+ * and the doubling before agree within `unsettledExponent`. A step just crossed (a cache or hash table outgrown)
+ * or growth that starts only now makes them disagree; then the sizes go on growing (up to `maxExtension` times the
+ * target) so that the judgement has sizes above the change.
+ */
+function settled(probed: readonly SizeMeasurement[]): boolean {
+  const last = probed.at(-1) as SizeMeasurement;
+  const at = (n: number): SizeMeasurement | undefined => probed.findLast((p) => p.n <= n);
+  const mid = at(last.n / 2);
+  const low = at(last.n / 4);
+  if (mid === undefined || low === undefined || mid === low || mid === last) return true;
+  const exponent = (a: SizeMeasurement, b: SizeMeasurement): number => Math.log(b.workNs / a.workNs) / Math.log(b.n / a.n);
+  return Math.abs(exponent(mid, last) - exponent(low, mid)) <= unsettledExponent;
 }
 
 function* automaticSizes(maxSize: number): Generator<number> {
@@ -234,11 +264,11 @@ function* automaticSizes(maxSize: number): Generator<number> {
 }
 
 /**
- * Calls per time sample: enough work (ns on the judging clock) to last minSampleNs, but never so many that the
+ * Calls per time sample: enough work (ns on the judging clock) to last sampleNs, but never so many that the
  * calls with their setups (wall ns each) overrun a sample's share of the cap.
  */
-function batchFor(workNs: number, wallPerCallNs: number, perSampleNs: number): number {
-  const wanted = Math.ceil((1.25 * minSampleNs) / Math.max(workNs, 1));
+function batchFor(workNs: number, wallPerCallNs: number, perSampleNs: number, sampleNs: number): number {
+  const wanted = Math.ceil((1.25 * sampleNs) / Math.max(workNs, 1));
   const affordable = Math.floor(perSampleNs / Math.max(wallPerCallNs, 1));
   return Math.max(1, Math.min(wanted, affordable, maxBatch));
 }
@@ -265,7 +295,7 @@ function extrapolate(probed: readonly SizeMeasurement[], n: number): number {
  * Two single calls, and the faster one counts: the first may still be cold or meet a gc, and one slow call must
  * not end the sizes early. A first call far beyond the target is not repeated.
  */
-async function probeSize(workload: Workload, clock: Clock, timeoutNs: number, targetCallNs: number) {
+async function probeSize(workload: Workload, clock: Clock, timeoutNs: number, targetCallNs: number, resolvedNs: number) {
   let callNs = Infinity;
   let workNs = Infinity;
   let setupNs = Infinity;
@@ -278,7 +308,7 @@ async function probeSize(workload: Workload, clock: Clock, timeoutNs: number, ta
     awaited ||= sample.awaited;
     if (sample.timedOut) return { callNs: sample.wallNs, workNs: sample.wallNs, setupNs, awaited, timedOut: true };
     callNs = Math.min(callNs, sample.wallNs);
-    workNs = Math.min(workNs, workOf(sample.cpuNs, sample.wallNs, awaited));
+    workNs = Math.min(workNs, workOf(sample.cpuNs, sample.wallNs, awaited, resolvedNs));
     if (workNs >= 8 * targetCallNs) break;
   }
   return { callNs, workNs, setupNs, awaited, timedOut: false };
@@ -290,8 +320,8 @@ async function probeSize(workload: Workload, clock: Clock, timeoutNs: number, ta
  * threads (CPU/wall reached 1.6 in the bench); wall time when the CPU clock's resolution is too coarse or the
  * work is async.
  */
-function workOf(cpuNs: number, wallNs: number, isAsync: boolean): number {
-  return isAsync || cpuNs < cpuResolvedNs ? wallNs : Math.min(cpuNs, wallNs);
+function workOf(cpuNs: number, wallNs: number, isAsync: boolean, resolvedNs: number): number {
+  return isAsync || cpuNs < resolvedNs ? wallNs : Math.min(cpuNs, wallNs);
 }
 
 /** Wraps a workload so that the kind of the first input its setup builds is recorded. */

@@ -43,5 +43,10 @@ const ownDirs = packageRoot === undefined ? [] : [`${packageRoot}${sep}src${sep}
  */
 export function isOwnFile(pathOrUrl: string): boolean {
   const file = framePath(pathOrUrl);
-  return ownDirs.some((dir) => file.startsWith(dir));
+  // The installed package is recognised by its path as well: a transform (ts-jest, babel-jest) or a bundling
+  // runner can hide this module's own location from the stack read above, and then no site may be named after
+  // perfspec's frames (seen under ts-jest: "e.toRetainAtMost.maxTimeMs → addListener").
+  return ownDirs.some((dir) => file.startsWith(dir)) || installedPackage.test(file);
 }
+
+const installedPackage = /[\\/]node_modules[\\/]perfspec[\\/](?:dist|src)[\\/]/;

@@ -207,12 +207,22 @@ function siteOf(
   const callee = path[index + 1];
   const original = position(framePath(frame.url), frame.lineNumber + 1, frame.columnNumber + 1);
   const site: Omit<AllocationSite, 'bytes'> = {
-    functionName: frame.functionName || '(anonymous)',
+    functionName: nameOf(frame, isOwn),
     file: displayPath(original.file, cwd),
     line: original.line,
   };
-  if (callee !== undefined) site.via = callee.functionName || '(anonymous)';
+  if (callee !== undefined) site.via = nameOf(callee, isOwn);
   return site;
+}
+
+/** A function's name, prefixed with its package when it lives in a dependency: `marked → (anonymous)`. */
+function nameOf(frame: Frame, isOwn: (file: string) => boolean): string {
+  const name = frame.functionName || '(anonymous)';
+  if (kindOf(frame, isOwn) !== 'library') return name;
+  const inside = framePath(frame.url).split(/[\\/]node_modules[\\/]/).pop() ?? '';
+  const parts = inside.split(/[\\/]/);
+  const pkg = parts[0]?.startsWith('@') === true ? `${parts[0]}/${parts[1] ?? ''}` : parts[0];
+  return pkg === undefined || pkg === '' ? name : `${pkg} → ${name}`;
 }
 
 function kindOf(frame: Frame, isOwn: (file: string) => boolean): 'own' | 'app' | 'library' | 'internal' {

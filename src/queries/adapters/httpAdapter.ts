@@ -1,9 +1,13 @@
+import { ClientRequest } from 'node:http';
+import { hookMethod } from '../hookMethod.js';
 import { finishQuery, recordQuery } from '../recordQuery.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import type { RecordedQuery } from '../spyState.js';
+import { spyState, type RecordedQuery } from '../spyState.js';
 import { subscribeChannel } from '../subscribeChannel.js';
 
 const inFlight = new WeakMap<object, RecordedQuery>();
+/** Stacks captured where the caller ended a node:http request: the start channel fires a tick later, without them. */
+const endedAt = new WeakMap<object, { stack?: string }>();
 
 /** The fields of undici's request object that the channels carry. */
 interface UndiciRequest {
@@ -43,8 +47,28 @@ function httpStart(message: unknown): void {
   if (request === undefined) return;
   const host = request.getHeader?.('host') ?? request.host ?? '';
   const text = `${request.method ?? 'GET'} ${request.protocol ?? 'http:'}//${String(host)}${request.path ?? ''}`;
-  const query = recordQuery('http', 'http', 'request', text, []);
-  if (query !== undefined) inFlight.set(request, query);
+  const previous = spyState.callerStack;
+  spyState.callerStack = endedAt.get(request) ?? previous;
+  try {
+    const query = recordQuery('http', 'http', 'request', text, []);
+    if (query !== undefined) inFlight.set(request, query);
+  } finally {
+    spyState.callerStack = previous;
+  }
+}
+
+function captureEnd(original: (this: unknown, ...args: unknown[]) => unknown) {
+  return function end(this: unknown, ...args: unknown[]): unknown {
+    if (spyState.als.getStore() !== undefined && typeof this === 'object' && this !== null && !endedAt.has(this)) {
+      const stack: { stack?: string } = {};
+      const limit = Error.stackTraceLimit;
+      Error.stackTraceLimit = 40;
+      Error.captureStackTrace(stack, end);
+      Error.stackTraceLimit = limit;
+      endedAt.set(this, stack);
+    }
+    return original.apply(this, args);
+  };
 }
 
 function httpFinish(message: unknown): void {
@@ -73,6 +97,7 @@ export const httpAdapter: QueryAdapter = {
   name: 'http',
   install() {
     subscribeAll(true);
+    hookMethod('http', ClientRequest.prototype, 'end', captureEnd, true);
   },
   track() {
     return undefined;

@@ -61,12 +61,13 @@ describe('judgeGrowth', () => {
     expect(judge(points((n) => n, 0.3, 5), 'n').verdict).toBe('pass');
   });
 
-  it('is inconclusive below four sizes: decided by the point estimate with 2–3, passed with fewer', () => {
+  it('is inconclusive below four sizes: decided by the point estimate with 2–3, never passed with fewer (no evidence)', () => {
     const three = points((n) => n * n, 0, 1, 9, [100, 200, 400]);
     expect(judge(three, 'n')).toMatchObject({ verdict: 'inconclusive', pass: false, reason: 'too-few-sizes' });
     expect(judge(three, 'n^2')).toMatchObject({ verdict: 'inconclusive', pass: true, reason: 'too-few-sizes' });
     const one = judge(points((n) => n, 0, 1, 9, [100]), 'n');
-    expect(one).toMatchObject({ verdict: 'inconclusive', pass: true, reason: 'too-few-sizes' });
+    expect(one).toMatchObject({ verdict: 'inconclusive', pass: false, reason: 'too-few-sizes' });
+    expect(judge([], 'n^3')).toMatchObject({ verdict: 'inconclusive', pass: false, reason: 'too-few-sizes' });
     expect(one.fit).toBeUndefined();
   });
 

@@ -29,14 +29,26 @@ const options = (fake: Fake, extra: Partial<Parameters<typeof measureScaling>[1]
 });
 
 describe('measureScaling', () => {
-  it('grows sizes by √2 from 1 until a call takes 4 ms, keeping every other size within 128× of the largest', async () => {
+  it('grows sizes by √2 from 1 until a call takes a share of the cap (16.7 ms at 2 s and 9 samples), keeping every other size within 128× of the largest', async () => {
     const fake = fakeClock();
     const { at } = fakeWorkload(fake, (n) => 1000 * n);
     const result = await measureScaling(at, options(fake));
     expect(result.sizing).toBe('target');
-    expect(result.sizes.map((s) => s.n)).toEqual([33, 66, 132, 264, 528, 1056, 2111, 4221]);
+    expect(result.targetCallNs).toBeCloseTo(2000e6 / 40 / 3, 0);
+    expect(result.sizes.map((s) => s.n)).toEqual([132, 264, 528, 1056, 2111, 4221, 8441, 16881]);
     expect(result.sizes.every((s) => s.values.length === 9)).toBe(true);
-    expect(result.sizes.at(-1)?.callNs).toBeGreaterThanOrEqual(4e6);
+    expect(result.sizes.at(-1)?.callNs).toBeGreaterThanOrEqual(result.targetCallNs);
+  });
+
+  it('goes on past the target while the growth at the top is not steady (a step just crossed)', async () => {
+    const fake = fakeClock();
+    // 1 µs per item below n = 10 000, 2.5 µs above: the first size past the target (n = 11 937) sits just above
+    // the step, so the sizes grow on until the local exponents over the last two doublings agree again.
+    const { at } = fakeWorkload(fake, (n) => (n < 10_000 ? 1000 : 2500) * n);
+    const result = await measureScaling(at, options(fake));
+    expect(result.sizing).toBe('target');
+    expect(result.sizes.at(-1)?.n).toBeGreaterThan(11_937);
+    expect(result.elapsedNs).toBeLessThanOrEqual(2000e6);
   });
 
   it('batches short calls so each sample lasts at least 100 µs, and reports time per call', async () => {
@@ -108,7 +120,7 @@ describe('measureScaling', () => {
 
   it('does not stop on the target before eight sizes: the first calls may be cold', async () => {
     const fake = fakeClock();
-    const { at } = fakeWorkload(fake, () => 5e6);
+    const { at } = fakeWorkload(fake, () => 20e6);
     const result = await measureScaling(at, options(fake));
     expect(result.sizing).toBe('target');
     expect(result.sizes.map((s) => s.n)).toEqual([1, 2, 3, 4, 6, 8, 11, 16]);

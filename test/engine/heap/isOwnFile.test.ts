@@ -13,3 +13,12 @@ test('perfspec’s sources and builds are its own, the user’s files are not', 
   expect(isOwnFile(`${root}/examples/support/orders.ts`)).toBe(false);
   expect(isOwnFile('node:internal/timers')).toBe(false);
 });
+
+test('the installed package is perfspec’s own wherever it is installed, also when a transform hides this module', () => {
+  expect(isOwnFile('/work/app/node_modules/perfspec/dist/cjs/matchers/toRetainAtMost.js')).toBe(true);
+  expect(isOwnFile('/work/app/node_modules/.pnpm/perfspec@0.1.0/node_modules/perfspec/dist/esm/engine/measureRetention.js')).toBe(true);
+  expect(isOwnFile(pathToFileURL('/work/app/node_modules/perfspec/src/engine/sampleAllocation.ts').href)).toBe(true);
+  expect(isOwnFile('C:\\app\\node_modules\\perfspec\\dist\\cjs\\engine\\measureRetention.js')).toBe(true);
+  expect(isOwnFile('/work/app/node_modules/perfspec-plugin/dist/index.js')).toBe(false);
+  expect(isOwnFile('/work/app/node_modules/marked/lib/marked.cjs')).toBe(false);
+});

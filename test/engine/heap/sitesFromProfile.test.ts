@@ -29,7 +29,7 @@ describe('sitesFromProfile', () => {
     expect(result.sites).toEqual([
       { functionName: '(anonymous)', file: 'src/page.ts', line: 13, bytes: 32_000 },
       { functionName: 'render', file: 'src/page.ts', line: 12, via: 'map', bytes: 8000 },
-      { functionName: 'render', file: 'src/page.ts', line: 12, via: 'format', bytes: 2000 },
+      { functionName: 'render', file: 'src/page.ts', line: 12, via: 'lib → format', bytes: 2000 },
       { functionName: 'render', file: 'src/page.ts', line: 12, bytes: 1000 },
     ]);
     // The measuring code's own allocations (232 + 160 B) are not the user's, though the test's frame is above them.
@@ -44,11 +44,24 @@ describe('sitesFromProfile', () => {
     ]);
     const result = sitesFromProfile(profile, isOwn, '/app');
     expect(result.sites).toEqual([
-      { functionName: 'stringify', file: 'node_modules/fast-json/index.js', line: 7, bytes: 500 },
+      { functionName: 'fast-json → stringify', file: 'node_modules/fast-json/index.js', line: 7, bytes: 500 },
       { functionName: 'resumed', file: 'src/job.ts', line: 40, bytes: 300 },
       { functionName: 'resumed', file: 'src/job.ts', line: 40, via: 'slice', bytes: 100 },
     ]);
     expect(result.unattributedBytes).toBe(700);
+  });
+
+  it('names the package of a dependency’s frames, scoped packages and pnpm layouts included', () => {
+    const profile = node('(root)@:0', 0, [
+      node(`call@file://${own}engine/toWorkload.js:15`, 0, [
+        node('(anonymous)@file:///app/node_modules/.pnpm/marked@15.0.0/node_modules/marked/lib/marked.cjs:900', 400),
+        node('parse@file:///app/src/doc.ts:3', 0, [node('(anonymous)@file:///app/node_modules/@scope/md/index.js:1', 200)]),
+      ]),
+    ]);
+    expect(sitesFromProfile(profile, isOwn, '/app').sites).toEqual([
+      { functionName: 'marked → (anonymous)', file: 'node_modules/.pnpm/marked@15.0.0/node_modules/marked/lib/marked.cjs', line: 900, bytes: 400 },
+      { functionName: 'parse', file: 'src/doc.ts', line: 3, via: '@scope/md → (anonymous)', bytes: 200 },
+    ]);
   });
 
   it('maps positions through the given source mapping and sums samples of one site', () => {

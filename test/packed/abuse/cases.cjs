@@ -59,9 +59,7 @@ function cases({ sized, trackQueries, countOp }) {
   const list = [];
   // 1. Calls that never settle: every matcher fails within its cap, with its own message.
   for (const [matcher, run] of matchersOn(never, 'plain')) {
-    // knownOpen: counted in the tally, but not a failure of the packed tier until the fix it names has landed.
-    const knownOpen = matcher === 'toScaleAtMost' ? 'issue 10 item 9: toScaleAtMost passes a never-settling call (fixed on its own branch)' : undefined;
-    list.push({ name: `never-settling call: ${matcher}`, expect: 'error', message: notSettled, boundMs: 5_000, run, ...(knownOpen === undefined ? {} : { knownOpen }) });
+    list.push({ name: `never-settling call: ${matcher}`, expect: 'error', message: notSettled, boundMs: 5_000, run });
   }
   // 2. A sized setup that never settles (the time matcher and the query matchers take n; toScaleAtMost its sizes).
   const neverSetup = sized(never, (input) => spin(input ?? 10));

@@ -43,7 +43,8 @@ export function sqlContract(harness: SqlHarness, skip = false): void {
       const message = await failureMessage(expect(nPlusOne).toIssueQueriesAtMost(2));
       expect(message).toMatch(/Expected: at most 2 queries\nReceived: 51 queries of 2 shapes/);
       expect(message).toMatch(new RegExp(`\\n +50  SELECT name FROM ${teams} WHERE id = \\?\\s+likely N\\+1: 10 distinct values\\n +1  SELECT id, name, team_id FROM ${users} ORDER BY id\\n`));
-      expect(message).toMatch(/\n {4}params \[ '?1'? \] {2}at test\/queries\/\w+\.test\.ts:\d+:\d+\n/);
+      // The statement's own line, then the callers up to the contract's loop (helper ← loop).
+      expect(message).toMatch(/\n {4}params \[ '?1'? \] {2}at test\/queries\/\w+\.test\.ts:\d+:\d+ ← test\/queries\/contract\/sqlContract\.ts:\d+:\d+/);
       await expect(nPlusOne).not.toIssueQueriesAtMost(50);
     });
 

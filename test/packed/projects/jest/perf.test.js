@@ -77,3 +77,26 @@ test('short functions are judged on a clock that resolves them', async () => {
   }
   // Calibration takes ~1 s of CPU; on a loaded 2-core machine that is several seconds of wall time.
 }, 60_000);
+
+test('a forgotten await fails its own test', async () => {
+  // Deliberately not awaited: perfspec's afterEach must fail this test, not let it pass and reject after the run.
+  void expect(() => spin(5_000_000)).toRunUnder(0.001);
+});
+
+test('an inconclusive verdict is marked on its test', async () => {
+  // ~5–20 ms calls in a 50 ms cap: too few samples for a bound on the p95, so the verdict is inconclusive and the
+  // default policy ('warn') lets the estimate, far under the budget, decide.
+  await expect(() => spin(1_000_000)).toRunUnder(5_000, { statistic: 'p95', maxTimeMs: 50 });
+});
+
+test('allocation sites name the user code, never perfspec', async () => {
+  const copy = (values) => values.map((v) => v * 2);
+  const values = Array.from({ length: 1000 }, (_, i) => i);
+  const failure = await expect(() => copy(values)).toAllocateAtMost('1 B').then(() => undefined, (error) => error.message);
+  // The rows of the sites table that name a place in code: every one must be in this file (through
+  // ts-jest's transform too), none named after perfspec's own frames.
+  const table = ((failure ?? '').split('Top allocation sites')[1] ?? '').split('\n\n')[0] ?? '';
+  const rows = table.split('\n').filter((row) => /:\d+\s*$/.test(row));
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row).toMatch(/^\s+\S+ \S+\s+copy\b.*perf\.test\.js:\d+\s*$/);
+});

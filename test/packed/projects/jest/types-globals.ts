@@ -21,6 +21,12 @@ export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunFaster(5);
   // @ts-expect-error the budget is a number of milliseconds
   await expect(() => 1).toRunUnder('5');
+  // @ts-expect-error a number is not a workload: perfspec needs a function to call
+  await expect(42).toRunUnder(5);
+  // @ts-expect-error a SQL string is not a workload
+  await expect('SELECT 1').toIssueQueriesAtMost(1);
+  // @ts-expect-error a promise is not a workload (pass the function that makes it)
+  await expect(Promise.resolve(1)).not.toAllocateAtMost('1 KiB');
   // @ts-expect-error an unknown clock
   await expect(() => 1).toRunUnder(5, { clock: 'gpu' });
 }

@@ -80,3 +80,14 @@ test('short functions are judged on a clock that resolves them', async () => {
   }
   // Calibration takes ~1 s of CPU; on a loaded 2-core machine that is several seconds of wall time.
 }, 60_000);
+
+test('a forgotten await fails its own test', async () => {
+  // Deliberately not awaited: perfspec's afterEach must fail this test, not let it pass and reject after the run.
+  void expect(() => spin(5_000_000)).toRunUnder(0.001);
+});
+
+test('an inconclusive verdict is marked on its test', async () => {
+  // ~5–20 ms calls in a 50 ms cap: too few samples for a bound on the p95, so the verdict is inconclusive and the
+  // default policy ('warn') lets the estimate, far under the budget, decide.
+  await expect(() => spin(1_000_000)).toRunUnder(5_000, { statistic: 'p95', maxTimeMs: 50 });
+});

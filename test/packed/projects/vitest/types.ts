@@ -37,6 +37,12 @@ export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunUnder(5, { statistic: 'p50' });
   // @ts-expect-error an unknown option
   await expect(() => 1).toRunUnder(5, { samples: 3 });
+  // @ts-expect-error a number is not a workload: perfspec needs a function to call
+  await expect(42).toRunUnder(5);
+  // @ts-expect-error a SQL string is not a workload
+  await expect('SELECT 1').toIssueQueriesAtMost(1);
+  // @ts-expect-error a promise is not a workload (pass the function that makes it)
+  await expect(Promise.resolve(1)).not.toAllocateAtMost('1 KiB');
   // @ts-expect-error sized() needs a setup of n
   sized('x', () => 1);
 }
