@@ -1,0 +1,62 @@
+import { currentSettings } from '../config/configure.js';
+import { engineOverrides } from '../config/engineOverrides.js';
+import { verdictPasses } from '../config/verdictPasses.js';
+import { judgeSpeedup } from '../engine/time/judgeSpeedup.js';
+import type { ClockMode } from '../engine/time/nativeClock.js';
+import { isSizedWorkload, toWorkload } from '../engine/workload.js';
+import { check } from '../input/check.js';
+import { receivedWorkload } from '../input/receivedWorkload.js';
+import { referenceWorkload } from '../input/referenceWorkload.js';
+import { sizeOrOptions } from '../input/validateOptions.js';
+import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { speedupMessage } from '../report/toBeFasterThan.js';
+
+/**
+ * Options of `toBeFasterThan`.
+ *
+ * @example
+ * await expect(() => newParse(doc)).toBeFasterThan(() => oldParse(doc), { by: 1.5, maxTimeMs: 2000 });
+ */
+export interface FasterThanOptions {
+  /** Input size of both sized workloads, required when they are sized. */
+  n?: number;
+  /** Speedup claimed: reference time ÷ received time per call is at least this (default 1: faster at all). */
+  by?: number;
+  /** Clock that judges (default `'auto'`: CPU time when both are sync, wall time when either is async). */
+  clock?: ClockMode;
+  /** Cap on measuring time of both workloads together, in ms (default 1000, or `configure({ maxTimeMs })`). */
+  maxTimeMs?: number;
+}
+
+/**
+ * Asserts that a function (or a sized workload at input size n) is faster than a reference, by at least `by`
+ * times: both are measured in this process, interleaved pair by pair in random order, and the median of the
+ * per-pair speedups (reference ÷ received time per call) is judged with confidence bounds. Resolves to pass, fail,
+ * or an inconclusive verdict decided by the estimate.
+ *
+ * @param received - a zero-argument function (sync or async) or `sized(setup, run)`.
+ * @param reference - what it is compared with: a function, or a sized workload when `received` is one.
+ * @param nOrOptions - the input size n of sized workloads, or `{ n, by, clock, maxTimeMs }`.
+ * @example
+ * await expect(() => newParse(doc)).toBeFasterThan(() => oldParse(doc));
+ * await expect(sized(shuffled, fastSort)).toBeFasterThan(sized(shuffled, slowSort), { n: 10_000, by: 1.5 });
+ */
+export async function toBeFasterThan(this: MatcherContext | undefined, received: unknown, reference: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
+  const matcher = 'toBeFasterThan';
+  const options = sizeOrOptions(matcher, nOrOptions, {
+    by: check.positiveNumber,
+    clock: check.clockMode,
+    maxTimeMs: check.positiveNumber,
+  });
+  const target = receivedWorkload(matcher, received, options.n);
+  const baseline = referenceWorkload(matcher, reference, isSizedWorkload(target));
+  const settings = currentSettings();
+  const by = options.by ?? 1;
+  const clockMode = options.clock ?? settings.clock;
+  const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
+  const result = await judgeSpeedup(toWorkload(target, options.n), toWorkload(baseline, options.n), by, { clockMode, maxTimeMs, ...engineOverrides });
+  return {
+    pass: verdictPasses(result.verdict, result.meetsClaim),
+    message: () => speedupMessage(this, result, { clockMode, maxTimeMs, n: options.n }),
+  };
+}
