@@ -48,3 +48,9 @@ test('growth is judged on exact operation counts', async () => {
   await expect(sized(input, sum)).toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
   await expect(sized(input, pairs)).not.toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
 });
+
+test('a faster function is faster than its reference', async () => {
+  // 5× less work: passes "at least 2× faster" with a wide margin, and the slower one is not faster.
+  await expect(() => spin(20_000)).toBeFasterThan(() => spin(100_000), { by: 2 });
+  await expect(() => spin(100_000)).not.toBeFasterThan(() => spin(20_000));
+});

@@ -1,6 +1,7 @@
 // Type tests for `import { expect } from '@jest/globals'`; compiled with tsc --noEmit, never run.
 import 'perfspec/jest';
 import { expect } from '@jest/globals';
+import { sized } from 'perfspec';
 
 export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunUnder(5);
@@ -20,4 +21,11 @@ export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunFaster(5);
   // @ts-expect-error the budget is a number of milliseconds
   await expect(() => 1).toRunUnder('5');
+  await expect(() => 1).toBeFasterThan(() => 2);
+  await expect(async () => 1).toBeFasterThan(async () => 2, { by: 1.5, clock: 'wall', maxTimeMs: 500 });
+  await expect(sized((n) => new Array<number>(n), (a) => a.sort())).toBeFasterThan(sized((n) => new Array<number>(n), (a) => a.reverse()), 1000);
+  // @ts-expect-error by is a number
+  await expect(() => 1).toBeFasterThan(() => 2, { by: '2x' });
+  // @ts-expect-error the reference is a function, not a value
+  await expect(() => 1).toBeFasterThan(2);
 }
