@@ -1,9 +1,11 @@
 import { expect } from '@jest/globals';
+import { registerRunner } from './config/runnerInfo.js';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
 
 // Jest's runtime answers `@jest/globals` itself, with the same `expect` it injects as a global: registering here
 // covers both styles, and works with `injectGlobals: false`.
+registerRunner('jest');
 expect.extend(matchers);
 
 declare module 'expect' {

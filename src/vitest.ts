@@ -1,8 +1,10 @@
 import 'vitest';
 import { expect } from 'vitest';
+import { registerRunner } from './config/runnerInfo.js';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
 
+registerRunner('vitest');
 expect.extend(matchers);
 
 // The bare import above survives into vitest.d.ts, which TypeScript needs to treat the block below as an

@@ -9,6 +9,7 @@ import { receivedWorkload } from '../input/receivedWorkload.js';
 import { referenceWorkload } from '../input/referenceWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { speedupMessage } from '../report/toBeFasterThan.js';
 
 /**
@@ -55,8 +56,23 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
   const clockMode = options.clock ?? settings.clock;
   const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
   const result = await judgeSpeedup(toWorkload(target, options.n), toWorkload(baseline, options.n), by, { clockMode, maxTimeMs, ...engineOverrides });
+  const pass = verdictPasses(result.verdict, result.meetsClaim);
+  recordAssertion(this, {
+    matcher,
+    metric: 'speedup',
+    statistic: `median paired ${result.run.clock}-time speedup`,
+    value: result.speedup,
+    ...(result.lower === undefined ? {} : { lower: result.lower }),
+    ...(result.upper === undefined ? {} : { upper: result.upper }),
+    unit: '×',
+    ...(options.n === undefined ? {} : { n: options.n }),
+    verdict: result.verdict,
+    pass,
+    budget: by,
+    direction: 'at least',
+  });
   return {
-    pass: verdictPasses(result.verdict, result.meetsClaim),
+    pass,
     message: () => speedupMessage(this, result, { clockMode, maxTimeMs, n: options.n }),
   };
 }

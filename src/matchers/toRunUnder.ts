@@ -8,6 +8,7 @@ import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { timeMessage } from '../report/toRunUnder.js';
 
 /**
@@ -57,6 +58,20 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
     clockMode,
     maxTimeMs,
     ...engineOverrides,
+  });
+  recordAssertion(this, {
+    matcher,
+    metric: `${result.run.clock} time`,
+    statistic,
+    value: result.estimateNs,
+    ...(result.lowerNs === undefined ? {} : { lower: result.lowerNs }),
+    ...(result.upperNs === undefined ? {} : { upper: result.upperNs }),
+    unit: 'ns',
+    ...(options.n === undefined ? {} : { n: options.n }),
+    verdict: result.verdict,
+    pass: result.pass,
+    budget: result.budgetNs,
+    direction: 'at most',
   });
   return {
     pass: result.pass,
