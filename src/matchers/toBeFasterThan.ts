@@ -1,5 +1,4 @@
-import { currentSettings } from '../config/configure.js';
-import { engineOverrides } from '../config/engineOverrides.js';
+import { fasterThanOptions } from '../config/effectiveOptions.js';
 import { verdictPasses } from '../config/verdictPasses.js';
 import { judgeSpeedup } from '../engine/time/judgeSpeedup.js';
 import type { ClockMode } from '../engine/time/nativeClock.js';
@@ -44,18 +43,16 @@ export interface FasterThanOptions {
  */
 export async function toBeFasterThan(this: MatcherContext | undefined, received: unknown, reference: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toBeFasterThan';
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     by: check.positiveNumber,
     clock: check.clockMode,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
+  const target = receivedWorkload(matcher, received, given.n);
   const baseline = referenceWorkload(matcher, reference, isSizedWorkload(target));
-  const settings = currentSettings();
-  const by = options.by ?? 1;
-  const clockMode = options.clock ?? settings.clock;
-  const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
-  const result = await judgeSpeedup(toWorkload(target, options.n), toWorkload(baseline, options.n), by, { clockMode, maxTimeMs, ...engineOverrides });
+  const { by, ...options } = fasterThanOptions(given);
+  const result = await judgeSpeedup(toWorkload(target, given.n), toWorkload(baseline, given.n), by, options);
+  const { clockMode, maxTimeMs } = options;
   const pass = verdictPasses(result.verdict, result.meetsClaim);
   recordAssertion(this, {
     matcher,
@@ -65,7 +62,7 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
     ...(result.lower === undefined ? {} : { lower: result.lower }),
     ...(result.upper === undefined ? {} : { upper: result.upper }),
     unit: '×',
-    ...(options.n === undefined ? {} : { n: options.n }),
+    ...(given.n === undefined ? {} : { n: given.n }),
     verdict: result.verdict,
     pass,
     budget: by,
@@ -73,6 +70,6 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
   });
   return {
     pass,
-    message: () => speedupMessage(this, result, { clockMode, maxTimeMs, n: options.n }),
+    message: () => speedupMessage(this, result, { clockMode, maxTimeMs, n: given.n }),
   };
 }

@@ -3,7 +3,7 @@ import type { ClockMode } from '../engine/time/nativeClock.js';
 import { summarize } from '../engine/stats/summarize.js';
 import type { MatcherContext } from './layout.js';
 import { formatMessage, formatTable } from './layout.js';
-import { formatDuration, formatRatio } from './units.js';
+import { formatDuration, formatRatio, plural } from './units.js';
 
 /**
  * The failure message of `toBeFasterThan` in perfspec's common layout: the claimed speedup, the median paired
@@ -23,11 +23,11 @@ export function speedupMessage(
   const clockName = run.clock === 'cpu' ? 'CPU' : 'wall';
   const statistic = `median of paired ${clockName}-time speedups, reference ÷ received`;
   const claim = result.by === 1 ? 'faster than the reference' : `at least ${formatRatio(result.by)} faster than the reference`;
-  const confidence = `${trimPercent(1 - result.alpha)}%`;
-  const bounds =
-    result.lower !== undefined && result.upper !== undefined
-      ? ` (one-sided ${confidence} bounds ${formatRatio(result.lower)}–${formatRatio(result.upper)})`
-      : ' (too few pairs for a confidence bound)';
+  const shownBounds = [
+    result.lower === undefined ? undefined : `lower ${formatRatio(result.lower)} at ${trimPercent(1 - result.passAlpha)}%`,
+    result.upper === undefined ? undefined : `upper ${formatRatio(result.upper)} at ${trimPercent(1 - result.alpha)}%`,
+  ].filter((part) => part !== undefined);
+  const bounds = shownBounds.length > 0 ? ` (one-sided bounds: ${shownBounds.join(', ')})` : ' (too few pairs for a confidence bound)';
   const received =
     result.reason === 'call-timeout'
       ? `a call of the ${run.timedOut ?? 'received'} function had not settled after ${asked.maxTimeMs} ms: abandoned`
@@ -53,9 +53,11 @@ export function speedupMessage(
 
   const calls = run.warmup.received.warmupCalls + run.warmup.reference.warmupCalls;
   const kind = run.async ? 'async, awaited' : 'sync';
+  const cpuSource = run.warmup.received.cpuSource;
   const measured = [
-    `${run.pairs.length} ${run.pairs.length === 1 ? 'pair' : 'pairs'} × ${run.batchSize} ${run.batchSize === 1 ? 'call' : 'calls'} each, interleaved in random order`,
-    `${run.clock} clock (${kind})`,
+    `${run.pairs.length} ${plural(run.pairs.length, 'pair')} × ${run.batchSize} ${plural(run.batchSize, 'call')} each, interleaved in random order`,
+    `${run.clock} clock (${kind}${run.clock === 'cpu' && cpuSource !== undefined ? `; ${cpuSource}` : ''})`,
+    ...(run.unmeasured > 0 ? [`${run.unmeasured} ${plural(run.unmeasured, 'pair')} left out: the CPU clock did not resolve them`] : []),
     `warm-up ${calls} calls in ${formatDuration(run.warmupNs)}`,
     `${formatDuration(run.elapsedNs)} in all`,
     `CPU/wall ${result.cpuWallRatio.toFixed(2)}`,
@@ -79,10 +81,12 @@ export function speedupMessage(
 }
 
 function inconclusiveVerdict(result: SpeedupVerdict, maxTimeMs: number): string {
-  const decided = `decided by the point estimate (${result.meetsClaim ? 'meets' : 'short of'} ${formatRatio(result.by)})`;
+  const decided = `decided by the point estimate (${result.meetsClaim ? 'above' : 'not above'} ${formatRatio(result.by)})`;
   switch (result.reason) {
     case 'near-threshold':
       return `inconclusive: the speedup is within 5% of ${formatRatio(result.by)}; ${decided}`;
+    case 'unmeasured':
+      return 'inconclusive: the CPU clock did not resolve the batches (it did not advance), so there is no evidence for a pass';
     case 'single-call':
       return `inconclusive: a call outlasted its share of the ${maxTimeMs} ms cap, so each function was timed once; ${decided}`;
     default:
@@ -98,6 +102,8 @@ function hints(result: SpeedupVerdict, isNot: boolean): string[] {
     list.push('raise maxTimeMs for more pairs, or claim a speedup further from what the code achieves');
   } else if (result.reason === 'single-call') {
     list.push('a single call includes JIT warm-up and any gc; raise maxTimeMs above a few calls of each for a steadier verdict');
+  } else if (result.reason === 'unmeasured') {
+    list.push("rerun with { clock: 'wall' } on an idle machine, or report the Node version and kernel: this CPU clock cannot time these calls");
   } else if (result.reason === 'call-timeout') {
     list.push('the abandoned call may still be running in the background; look for a promise that never settles');
   } else if (!isNot && result.speedup < 1) {

@@ -24,6 +24,8 @@ export interface InterleavedOptions {
   callTimeoutNs: number;
   /** Seed of the order within each pair (default fixed, so a run's order is reproducible). */
   seed?: number;
+  /** The host's load per core when sampling starts (see `SamplingOptions.hostLoadPerCore`). */
+  hostLoadPerCore?: number;
 }
 
 /**
@@ -61,9 +63,12 @@ export interface InterleavedRun {
   elapsedNs: number;
   /**
    * Why sampling ended: a look reached a decision, the time cap, a call of either workload outlasting its share of
-   * the cap during warm-up (then the single pair is their first calls), or a hung call.
+   * the cap during warm-up (then the single pair is their first calls), a hung call, or a CPU clock that resolved
+   * none of the batches (then no pair carries a ratio, and the run is never a pass).
    */
-  stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout';
+  stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout' | 'unmeasured';
+  /** Pairs left out of the ratios because a batch read as zero CPU time. */
+  unmeasured: number;
   /** Which workload hung, when `stoppedBy` is `'call-timeout'`. */
   timedOut?: 'received' | 'reference';
   looks: number;
@@ -93,7 +98,14 @@ export async function sampleInterleaved(
   const capNs = options.maxTimeMs * 1e6;
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
-  const warmupOptions = { clock, clockMode: options.clockMode, maxTimeMs: options.maxTimeMs * warmupShare, totalAlpha: options.totalAlpha, callTimeoutNs };
+  const warmupOptions = {
+    clock,
+    clockMode: options.clockMode,
+    maxTimeMs: options.maxTimeMs * warmupShare,
+    totalAlpha: options.totalAlpha,
+    callTimeoutNs,
+    ...(options.hostLoadPerCore === undefined ? {} : { hostLoadPerCore: options.hostLoadPerCore }),
+  };
   // Deciding at the first look ends each warm-up run right after its calibration and warm-up.
   const receivedWarmup = await sampleSequentially(received, warmupOptions, () => true);
   const referenceWarmup = receivedWarmup.stoppedBy === 'call-timeout' ? receivedWarmup : await sampleSequentially(reference, warmupOptions, () => true);
@@ -103,21 +115,28 @@ export async function sampleInterleaved(
   const which: 'cpu' | 'wall' = receivedWarmup.clock === 'wall' || referenceWarmup.clock === 'wall' ? 'wall' : 'cpu';
   const batchSize = Math.max(receivedWarmup.batchSize, referenceWarmup.batchSize);
   const pairs: TimedPair[] = [];
-  const finish = (stoppedBy: InterleavedRun['stoppedBy'], looks: number, extra: Partial<InterleavedRun> = {}): InterleavedRun => ({
-    warmup,
-    pairs,
-    batchSize,
-    clock: which,
-    async: isAsync,
-    warmupNs,
-    elapsedNs: elapsed(),
-    stoppedBy,
-    looks,
-    ...extra,
-  });
+  const perCall = (s: TimeSample): number => (which === 'cpu' ? s.cpuNs : s.wallNs) / s.calls;
+  const finish = (stoppedBy: InterleavedRun['stoppedBy'], looks: number, extra: Partial<InterleavedRun> = {}): InterleavedRun => {
+    const unmeasured = pairs.length - logRatios(pairs, perCall).length;
+    const nothingResolved = pairs.length > 0 && unmeasured === pairs.length && stoppedBy !== 'call-timeout';
+    return {
+      warmup,
+      pairs,
+      batchSize,
+      clock: which,
+      async: isAsync,
+      warmupNs,
+      elapsedNs: elapsed(),
+      stoppedBy: nothingResolved ? 'unmeasured' : stoppedBy,
+      unmeasured,
+      looks,
+      ...extra,
+    };
+  };
 
   if (receivedWarmup.stoppedBy === 'call-timeout') return finish('call-timeout', 0, { timedOut: 'received' });
   if (referenceWarmup.stoppedBy === 'call-timeout') return finish('call-timeout', 0, { timedOut: 'reference' });
+  if (receivedWarmup.stoppedBy === 'unmeasured' || referenceWarmup.stoppedBy === 'unmeasured') return finish('unmeasured', 0);
   if (receivedWarmup.stoppedBy === 'single-call' || referenceWarmup.stoppedBy === 'single-call') {
     const [receivedFirstCall] = receivedWarmup.samples;
     const [referenceFirstCall] = referenceWarmup.samples;
@@ -127,7 +146,6 @@ export async function sampleInterleaved(
     return finish('single-call', 0, { batchSize: 1 });
   }
 
-  const perCall = (s: TimeSample): number => (which === 'cpu' ? s.cpuNs : s.wallNs) / s.calls;
   const random = seededRandom(options.seed ?? 0x5eed);
   let lastPairNs = 0;
   let lookNumber = 1;

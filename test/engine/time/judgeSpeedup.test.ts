@@ -7,19 +7,24 @@ import { seededRandom } from '../../fixtures/seededRandom.js';
 const idle = { loadPerCore: () => 0 };
 
 describe('judgeSpeedup on a fake clock', () => {
-  test('a steady 2× speedup passes by 1.5 at the first look and fails by 2.5', async () => {
+  test('a steady 2× speedup passes by 1.5 at the third look (18 pairs) and fails by 2.5 at the first', async () => {
     const fake = fakeClock();
     const fast: Workload = { call: () => fake.spend(50_000) };
     const slow: Workload = { call: () => fake.spend(100_000) };
     const passed = await judgeSpeedup(fast, slow, 1.5, { clock: fake.clock, ...idle });
     expect(passed).toMatchObject({ verdict: 'pass', speedup: 2, lower: 2, upper: 2, meetsClaim: true });
-    expect(passed.run).toMatchObject({ stoppedBy: 'decision', looks: 1, clock: 'cpu', async: false });
-    expect(passed.run.pairs).toHaveLength(8);
-    // Both batches of a pair have the same size: the larger calibrated one (the 50 µs call needs 3 per 100 µs).
-    expect(passed.run.batchSize).toBe(3);
-    expect(passed.run.pairs.every((p) => p.received.calls === 3 && p.reference.calls === 3)).toBe(true);
+    // A pass spends a tenth of the error of a fail: 8 or 12 pairs cannot bound the median at 1 − 0.001/(j(j+1)).
+    expect(passed.run).toMatchObject({ stoppedBy: 'decision', looks: 3, clock: 'cpu', async: false });
+    expect(passed.run.pairs).toHaveLength(18);
+    expect(passed.passAlpha).toBeCloseTo(0.001 / 12, 12);
+    // Both batches of a pair have the same size: the larger calibrated one (the 50 µs call's).
+    expect(passed.run.batchSize).toBe(passed.run.warmup.received.batchSize);
+    expect(passed.run.batchSize).toBeGreaterThan(passed.run.warmup.reference.batchSize);
+    expect(passed.run.pairs.every((p) => p.received.calls === passed.run.batchSize && p.reference.calls === passed.run.batchSize)).toBe(true);
     const failed = await judgeSpeedup(fast, slow, 2.5, { clock: fake.clock, ...idle });
-    expect(failed).toMatchObject({ verdict: 'fail', speedup: 2, meetsClaim: false });
+    expect(failed).toMatchObject({ verdict: 'fail', speedup: 2, meetsClaim: false, upper: 2 });
+    expect(failed.run).toMatchObject({ looks: 1 });
+    expect(failed.run.pairs).toHaveLength(8);
   });
 
   test('a slower function fails "faster at all"', async () => {
@@ -33,9 +38,12 @@ describe('judgeSpeedup on a fake clock', () => {
     const fake = fakeClock();
     const fast: Workload = { call: () => fake.spend(50_000) };
     const slow: Workload = { call: () => fake.spend(100_000) };
+    const justAbove = await judgeSpeedup(fast, slow, 1.96, { clock: fake.clock, ...idle });
+    expect(justAbove).toMatchObject({ verdict: 'inconclusive', reason: 'near-threshold', meetsClaim: true });
+    expect(justAbove.run.stoppedBy).toBe('decision');
+    // Exactly at the claim is not above it: a tie (equal readings of a coarse clock) never reads as "faster".
     const atClaim = await judgeSpeedup(fast, slow, 2, { clock: fake.clock, ...idle });
-    expect(atClaim).toMatchObject({ verdict: 'inconclusive', reason: 'near-threshold', meetsClaim: true });
-    expect(atClaim.run.stoppedBy).toBe('decision');
+    expect(atClaim).toMatchObject({ verdict: 'inconclusive', reason: 'near-threshold', meetsClaim: false });
     const justShort = await judgeSpeedup(fast, slow, 2.06, { clock: fake.clock, ...idle });
     expect(justShort).toMatchObject({ verdict: 'inconclusive', reason: 'near-threshold', meetsClaim: false });
   });
@@ -132,6 +140,13 @@ describe('judgeSpeedup on a fake clock', () => {
     const result = await judgeSpeedup({ call: () => fake.spend(100_000) }, { call: () => new Promise(() => undefined) }, 1, { clock: fake.clock, maxTimeMs: 30, ...idle });
     expect(result).toMatchObject({ verdict: 'fail', reason: 'call-timeout' });
     expect(result.run.timedOut).toBe('reference');
+  });
+
+  test('a CPU clock that resolves no batch gives an inconclusive verdict that never passes', async () => {
+    const fake = fakeClock();
+    const frozen: Workload = { call: () => fake.spend(0, 100_000) };
+    const result = await judgeSpeedup(frozen, { call: () => fake.spend(0, 200_000) }, 1, { clock: fake.clock, clockMode: 'cpu', maxTimeMs: 200, ...idle });
+    expect(result).toMatchObject({ verdict: 'inconclusive', reason: 'unmeasured', meetsClaim: false });
   });
 
   test('errors of either workload propagate unchanged', async () => {

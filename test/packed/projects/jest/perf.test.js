@@ -49,6 +49,35 @@ test('growth is judged on exact operation counts', async () => {
   await expect(sized(input, pairs)).not.toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
 });
 
+// The true per-call CPU time, measured without perfspec: process CPU time over many calls after warm-up (wall
+// time would count the time other processes take on a busy machine).
+function perCallNs(fn, calls) {
+  for (let i = 0; i < calls; i++) fn();
+  const start = process.cpuUsage();
+  for (let i = 0; i < calls; i++) fn();
+  const used = process.cpuUsage(start);
+  return ((used.user + used.system) * 1000) / calls;
+}
+
+function calibrated(targetNs) {
+  let iterations = 100;
+  for (let round = 0; round < 4; round++) {
+    const ns = perCallNs(() => spin(iterations), Math.max(20, Math.round(50e6 / (iterations * 3))));
+    iterations = Math.max(1, Math.round((iterations * targetNs) / ns));
+  }
+  const fn = () => spin(iterations);
+  return { fn, trueMs: perCallNs(fn, Math.max(200, Math.round(200e6 / targetNs))) / 1e6 };
+}
+
+test('short functions are judged on a clock that resolves them', async () => {
+  for (const targetNs of [100_000, 2_000]) {
+    const { fn, trueMs } = calibrated(targetNs);
+    await expect(fn).not.toRunUnder(trueMs / 1.5);
+    await expect(fn).toRunUnder(trueMs / 0.5);
+  }
+  // Calibration takes ~1 s of CPU; on a loaded 2-core machine that is several seconds of wall time.
+}, 60_000);
+
 test('a faster function is faster than its reference', async () => {
   // 5× less work: passes "at least 2× faster" with a wide margin, and the slower one is not faster.
   await expect(() => spin(20_000)).toBeFasterThan(() => spin(100_000), { by: 2 });
