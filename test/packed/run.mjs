@@ -93,6 +93,7 @@ for (const project of selected) {
   expectStatus('growth is judged on exact operation counts', 'passed');
   expectStatus('short functions are judged on a clock that resolves them', 'passed');
   expectStatus('a faster function is faster than its reference', 'passed');
+  if (project.template === 'vitest') expectStatus('a cheap call leaves a record for the run report', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');
   const slow = expectStatus('a slow function fails its budget', 'failed');
   const message = (slow?.failureMessages ?? []).join('\n');
@@ -100,6 +101,31 @@ for (const project of selected) {
     if (slow && !message.includes(line)) problems.push(`the failure message lacks "${line}":\n${message}`);
   }
   if (run.status === 0) problems.push('the runner exited 0 although a test failed');
+  if (project.template === 'vitest') {
+    // Sharded run merged with --merge-reports: one report must hold the records of every shard.
+    rmSync(join(dir, '.vitest-reports'), { recursive: true, force: true });
+    rmSync(join(dir, 'perf'), { recursive: true, force: true });
+    for (const shard of ['1/2', '2/2']) {
+      spawnSync(node, ['node_modules/vitest/vitest.mjs', 'run', `--shard=${shard}`, '--reporter=blob', `--outputFile=.vitest-reports/blob-${shard.replace('/', '-')}.json`], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    }
+    const merged = spawnSync(node, ['node_modules/vitest/vitest.mjs', '--merge-reports', '--config', 'vitest.merge.config.mjs'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const reportFile = join(dir, 'perf/report.json');
+    if (!existsSync(reportFile)) {
+      problems.push(`the merged run wrote no perf/report.json (exit ${merged.status}):\n${merged.stdout}${merged.stderr}`);
+    } else {
+      const { records } = JSON.parse(readFileSync(reportFile, 'utf8'));
+      const files = new Set(records.map((r) => r.file.split('/').pop()));
+      if (!files.has('perf.test.ts') || !files.has('report.test.ts')) problems.push(`the merged report lacks a shard's records: files ${[...files].join(', ')}`);
+      if (!records.some((r) => r.matcher === 'toBeFasterThan') || !records.every((r) => r.fingerprint?.runner === 'vitest')) problems.push('the merged report lacks toBeFasterThan or a fingerprint');
+      const bmf = JSON.parse(readFileSync(join(dir, 'perf/bmf.json'), 'utf8'));
+      if (Object.keys(bmf).length !== records.length || !Object.values(bmf).every((m) => Object.values(m).every((v) => typeof v.value === 'number'))) problems.push('perf/bmf.json is not one BMF entry per record');
+      const gab = JSON.parse(readFileSync(join(dir, 'perf/github-benchmark.json'), 'utf8'));
+      if (!Array.isArray(gab) || gab.length !== records.length || !gab.every((e) => typeof e.name === 'string' && typeof e.unit === 'string' && Number.isFinite(e.value))) problems.push('perf/github-benchmark.json is not the custom format');
+      if (!readFileSync(join(dir, 'perf/summary.md'), 'utf8').includes('| assertion | measured | budget | headroom | verdict |')) problems.push('perf/summary.md lacks its table');
+      if (!merged.stdout.includes('performance assertions')) problems.push(`the merged run printed no perfspec table:\n${merged.stdout}`);
+      if (problems.length === 0) log(`${project.name}: sharded run merged: ${records.length} records from ${files.size} files in every format`);
+    }
+  }
   if (problems.length > 0) failures.push(`${project.name} (node ${project.node}):\n  ${problems.join('\n  ')}`);
   else log(`${project.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed as intended, message layout checked`);
 }
