@@ -101,6 +101,17 @@ for (const project of selected) {
     if (slow && !message.includes(line)) problems.push(`the failure message lacks "${line}":\n${message}`);
   }
   if (run.status === 0) problems.push('the runner exited 0 although a test failed');
+  if (project.template === 'jest') {
+    // The reporter collected the workers' records through its run directory.
+    const reportFile = join(dir, 'perf/report.json');
+    const records = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).records : [];
+    const matchers = new Set(records.map((r) => r.matcher));
+    if (!matchers.has('toRunUnder') || !matchers.has('toBeFasterThan') || !records.every((r) => r.fingerprint?.runner === 'jest' && r.file.endsWith('.test.js'))) {
+      problems.push(`perf/report.json lacks the Jest run's records: ${JSON.stringify(records).slice(0, 400)}`);
+    } else if (!run.stdout.includes('performance assertions') && !run.stderr.includes('performance assertions')) {
+      problems.push('the Jest run printed no perfspec table');
+    } else log(`${project.name}: the reporter collected ${records.length} records from the workers`);
+  }
   if (project.template === 'vitest') {
     // Sharded run merged with --merge-reports: one report must hold the records of every shard.
     rmSync(join(dir, '.vitest-reports'), { recursive: true, force: true });
