@@ -8,6 +8,7 @@ import { receivedWorkload } from '../input/receivedWorkload.js';
 import { referenceWorkload } from '../input/referenceWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { agentBlock } from '../report/run/agentBlock.js';
 import { recordAssertion } from '../report/run/recordAssertion.js';
 import { speedupMessage } from '../report/toBeFasterThan.js';
 
@@ -54,7 +55,7 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
   const result = await judgeSpeedup(toWorkload(target, given.n), toWorkload(baseline, given.n), by, options);
   const { clockMode, maxTimeMs } = options;
   const pass = verdictPasses(result.verdict, result.meetsClaim);
-  recordAssertion(this, {
+  const measured = {
     matcher,
     metric: 'speedup',
     statistic: `median paired ${result.run.clock}-time speedup`,
@@ -66,10 +67,12 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
     verdict: result.verdict,
     pass,
     budget: by,
-    direction: 'at least',
-  });
+    direction: 'at least' as const,
+  };
+  recordAssertion(this, measured);
+  const rerun = { ...(given.n === undefined ? {} : { n: given.n }), by, clock: result.run.clock, maxTimeMs };
   return {
     pass,
-    message: () => speedupMessage(this, result, { clockMode, maxTimeMs, n: given.n }),
+    message: () => speedupMessage(this, result, { clockMode, maxTimeMs, n: given.n }) + agentBlock(measured, { rerun }),
   };
 }

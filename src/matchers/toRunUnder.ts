@@ -7,6 +7,7 @@ import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { agentBlock } from '../report/run/agentBlock.js';
 import { recordAssertion } from '../report/run/recordAssertion.js';
 import { timeMessage } from '../report/toRunUnder.js';
 
@@ -51,7 +52,7 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
   const { timeScale, ...options } = runUnderOptions(given);
   const result = await judgeTime(toWorkload(target, given.n), budget * timeScale * 1e6, options);
   const { clockMode, maxTimeMs } = options;
-  recordAssertion(this, {
+  const measured = {
     matcher,
     metric: `${result.run.clock} time`,
     statistic: options.statistic,
@@ -63,10 +64,12 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
     verdict: result.verdict,
     pass: result.pass,
     budget: result.budgetNs,
-    direction: 'at most',
-  });
+    direction: 'at most' as const,
+  };
+  recordAssertion(this, measured);
+  const rerun = { ...(given.n === undefined ? {} : { n: given.n }), statistic: options.statistic, clock: result.run.clock, maxTimeMs };
   return {
     pass: result.pass,
-    message: () => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n }),
+    message: () => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n }) + agentBlock(measured, { rerun }),
   };
 }

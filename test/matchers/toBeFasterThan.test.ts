@@ -76,6 +76,33 @@ describe('toBeFasterThan', () => {
     expect(message).toContain('claim a speedup with headroom');
   });
 
+  test('for a coding agent, a failure ends with one JSON block and the budget-is-the-specification line', async () => {
+    process.env['PERFSPEC_OUTPUT'] = 'agent';
+    try {
+      const message = await messageOf(expect(fast).toBeFasterThan(slow, { by: 3 }));
+      const match = /\n```json\n([\s\S]*)\n```\nThe budget is the specification: the fix belongs in the code, not in the budget\.$/.exec(message);
+      expect(match).not.toBeNull();
+      expect(JSON.parse(match?.[1] ?? '')).toEqual({
+        matcher: 'toBeFasterThan',
+        verdict: 'fail',
+        metric: 'speedup',
+        statistic: 'median paired cpu-time speedup',
+        budget: { atLeast: 3, unit: '×' },
+        measured: { value: 2, lower: null, upper: 2, unit: '×' },
+        n: null,
+        top: [],
+        rerun: { by: 3, clock: 'cpu', maxTimeMs: 1000 },
+      });
+      process.env['PERFSPEC_OUTPUT'] = 'human';
+      process.env['AI_AGENT'] = '1';
+      expect(await messageOf(expect(fast).toBeFasterThan(slow, { by: 3 }))).not.toContain('```json');
+    } finally {
+      delete process.env['PERFSPEC_OUTPUT'];
+      delete process.env['AI_AGENT'];
+    }
+    expect(await messageOf(expect(fast).toBeFasterThan(slow, { by: 3 }))).not.toContain('```json');
+  });
+
   test('compares sized workloads at n, each call on a fresh input', async () => {
     const seen = new Set<number[]>();
     const fresh = (array: number[]): void => {
