@@ -15,7 +15,7 @@ export interface MatcherContext {
   currentTestName?: string;
   testPath?: string;
   /** Vitest: the running test, whose `meta` is serialized into every report (blob and merged ones too). */
-  task?: { fullName?: string; file?: { filepath?: string }; meta?: object };
+  task?: { fullTestName?: string; fullName?: string; file?: { filepath?: string }; meta?: object };
   utils?: {
     matcherHint(matcherName: string, received?: string, expected?: string, options?: { isNot?: boolean; promise?: string }): string;
     EXPECTED_COLOR?: (text: string) => string;

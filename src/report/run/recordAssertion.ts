@@ -48,7 +48,8 @@ export function recordAssertion(context: MatcherContext | undefined, measured: O
   const directory = process.env[reportDirVariable];
   if (task?.meta === undefined && directory === undefined) return;
   const record: PerfRecord = {
-    test: task?.fullName ?? context?.currentTestName ?? '',
+    // Vitest's fullName starts with the file's name; fullTestName (Vitest 4) is the suite path and title alone.
+    test: task?.fullTestName ?? task?.fullName ?? context?.currentTestName ?? '',
     file: task?.file?.filepath ?? context?.testPath ?? '',
     ...measured,
     ...(context?.isNot === true ? { negated: true } : {}),

@@ -28,7 +28,7 @@ function fake(): ReturnType<typeof fakeClock> {
 describe('records and perfspec/reporter', () => {
   test('in Vitest, each assertion appends its record to the task meta, and the reporter collects every module’s', async () => {
     const clock = fake();
-    const task = { fullName: 'parse > is fast', file: { filepath: '/repo/parse.test.ts' }, meta: {} as { perfspec?: PerfRecord[] } };
+    const task = { fullName: 'parse.test.ts > parse > is fast', fullTestName: 'parse > is fast', file: { filepath: '/repo/parse.test.ts' }, meta: {} as { perfspec?: PerfRecord[] } };
     await toRunUnder.call({ task }, () => clock.spend(2e6), 5);
     await toBeFasterThan.call({ task, isNot: true }, () => clock.spend(1e5), () => clock.spend(5e4), { by: 1.5 });
     expect(task.meta.perfspec).toHaveLength(2);
