@@ -6,5 +6,7 @@ export default defineConfig({
     exclude: ['test/packed/**', 'node_modules/**'],
     setupFiles: ['./src/vitest.ts'],
     testTimeout: 30_000,
+    // Messages are asserted as people see them: an agent's environment must not add the agent block to them.
+    env: { AI_AGENT: '', PERFSPEC_OUTPUT: '' },
   },
 });

@@ -1,11 +1,13 @@
 import type { Complexity } from './engine/growth/complexityClasses.js';
 import type { AllocateOptions } from './matchers/toAllocateAtMost.js';
+import type { FasterThanOptions } from './matchers/toBeFasterThan.js';
 import type { QueryCountOptions } from './matchers/judgeQueryCount.js';
 import type { RetainOptions } from './matchers/toRetainAtMost.js';
 import type { RunUnderOptions } from './matchers/toRunUnder.js';
 import type { ScaleOptions } from './matchers/toScaleAtMost.js';
 import type { ByteString } from './input/byteCount.js';
 import type { ReceiverCheck } from './ReceiverCheck.js';
+import type { SizedWorkload } from './engine/workload.js';
 
 /**
  * The perfspec matchers as they appear on `expect(received)`, independent of the runner: each runner entry
@@ -84,4 +86,16 @@ export interface PerfMatchers<R, T = unknown> {
    * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
    */
   toScaleAtMost(complexity: Complexity, options?: ScaleOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
+
+  /**
+   * Asserts that the received function is faster than `reference` (by at least `by` times): both run in this
+   * process, interleaved in random order pair by pair, and the median of the per-pair speedups (reference ÷ received
+   * time per call) is judged with confidence bounds, on CPU time for sync work.
+   *
+   * @param reference - the function to compare with, or a sized workload when the received one is sized.
+   * @param nOrOptions - input size n of both sized workloads, or options (`by`, `n`, `clock`, `maxTimeMs`).
+   * @example
+   * await expect(() => newParse(doc)).toBeFasterThan(() => oldParse(doc), { by: 1.5 });
+   */
+  toBeFasterThan(reference: (() => unknown) | SizedWorkload<unknown>, nOrOptions?: number | FasterThanOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 }

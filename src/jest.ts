@@ -1,5 +1,6 @@
 import { afterAll, afterEach, expect } from '@jest/globals';
 import { runnerTimeout } from './config/runnerTimeout.js';
+import { registerRunner } from './config/runnerInfo.js';
 import { matchers } from './matchers/matchers.js';
 import { releaseQuerySpy } from './queries/releaseQuerySpy.js';
 import type { PerfMatchers } from './PerfMatchers.js';
@@ -18,6 +19,7 @@ const bridge: RunnerBridge = {
 // Jest's runtime answers `@jest/globals` itself, with the same `expect` it injects as a global: registering here
 // covers both styles, and works with `injectGlobals: false`. This file runs as setupFilesAfterEnv, once per test
 // file, so the hooks below belong to every test file.
+registerRunner('jest');
 expect.extend(instrumentMatchers(matchers, bridge));
 
 afterEach(async () => {

@@ -2,6 +2,7 @@ import 'vitest';
 import * as vitest from 'vitest';
 import { afterAll, afterEach, expect } from 'vitest';
 import { runnerTimeout } from './config/runnerTimeout.js';
+import { registerRunner } from './config/runnerInfo.js';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
 import { inconclusiveSummary } from './session/inconclusiveSummary.js';
@@ -37,6 +38,7 @@ const bridge: RunnerBridge = {
   },
 };
 
+registerRunner('vitest');
 expect.extend(instrumentMatchers(matchers, bridge));
 
 afterEach(async (context) => {

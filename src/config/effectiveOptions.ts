@@ -32,6 +32,24 @@ export function runUnderOptions(given: Given<{ statistic: Statistic; clock: Cloc
   };
 }
 
+/**
+ * The effective options of `toBeFasterThan`: the claimed speedup (default 1, "faster at all"), the clock and the
+ * time cap for both functions together, the assertion's own else `configure()`'s else the defaults (`'auto'`,
+ * 1000 ms). The time scale does not apply: a ratio has no unit.
+ *
+ * @example
+ * const { by, clockMode, maxTimeMs } = fasterThanOptions({ by: 1.5 });
+ */
+export function fasterThanOptions(given: Given<{ by: number; clock: ClockMode; maxTimeMs: number }>) {
+  const settings = currentSettings();
+  return {
+    by: given.by ?? 1,
+    clockMode: given.clock ?? settings.clock,
+    maxTimeMs: given.maxTimeMs ?? settings.maxTimeMs,
+    ...overrides('clock', 'loadPerCore'),
+  };
+}
+
 /** What both heap assertions hand their engine call besides their counts: the time cap, the heap and the clock. */
 interface HeapRunOptions {
   maxTimeMs: number;

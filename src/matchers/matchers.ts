@@ -1,6 +1,7 @@
 import { toIssueQueriesAtMost } from './toIssueQueriesAtMost.js';
 import { toIssueRequestsAtMost } from './toIssueRequestsAtMost.js';
 import { toAllocateAtMost } from './toAllocateAtMost.js';
+import { toBeFasterThan } from './toBeFasterThan.js';
 import { toRetainAtMost } from './toRetainAtMost.js';
 import { toRunUnder } from './toRunUnder.js';
 import { toScaleAtMost } from './toScaleAtMost.js';
@@ -13,4 +14,4 @@ import { toScaleAtMost } from './toScaleAtMost.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost };
+export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toBeFasterThan };

@@ -10,6 +10,8 @@ import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { measureQueries, type QueryLog } from '../queries/measureQueries.js';
 import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
+import { agentBlock } from '../report/run/agentBlock.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { timeMessage } from '../report/toRunUnder.js';
 
 /**
@@ -54,7 +56,23 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
   const result = await judgeTime(toWorkload(target, given.n, options.maxTimeMs), budget * timeScale * 1e6, options);
   const { clockMode, maxTimeMs } = options;
   const waitedOn = await oneCallUnderSpy(result, toWorkload(target, given.n), maxTimeMs);
-  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n, waitedOn });
+  const measured = {
+    matcher,
+    metric: `${result.run.clock} time`,
+    statistic: options.statistic,
+    value: result.estimateNs,
+    ...(result.lowerNs === undefined ? {} : { lower: result.lowerNs }),
+    ...(result.upperNs === undefined ? {} : { upper: result.upperNs }),
+    unit: 'ns',
+    ...(given.n === undefined ? {} : { n: given.n }),
+    verdict: result.verdict,
+    pass: result.pass,
+    budget: result.budgetNs,
+    direction: 'at most' as const,
+  };
+  recordAssertion(this, measured);
+  const rerun = { ...(given.n === undefined ? {} : { n: given.n }), statistic: options.statistic, clock: result.run.clock, maxTimeMs };
+  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n, waitedOn }) + agentBlock(measured, { rerun });
   const reason = (): { why: string; remedy: string } =>
     result.run.samples.length === 0 ? { why: 'no sample was taken', remedy: 'raise maxTimeMs' } : timeInconclusiveReason(result, maxTimeMs);
   const nothingMeasured = result.run.samples.length === 0 || result.reason === 'unmeasured';

@@ -11,6 +11,11 @@ import { formatBytes } from './units.js';
 export interface MatcherContext {
   isNot?: boolean;
   promise?: string;
+  /** Jest and Vitest: the running test's full name and file. */
+  currentTestName?: string;
+  testPath?: string;
+  /** Vitest: the running test, whose `meta` is serialized into every report (blob and merged ones too). */
+  task?: { fullTestName?: string; fullName?: string; file?: { filepath?: string }; meta?: object };
   utils?: {
     matcherHint(matcherName: string, received?: string, expected?: string, options?: { isNot?: boolean; promise?: string }): string;
     EXPECTED_COLOR?: (text: string) => string;

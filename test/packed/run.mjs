@@ -163,7 +163,11 @@ for (const project of selected) {
   expectStatus('outgoing requests are counted', 'passed');
   expectStatus('allocation is measured per call', 'passed');
   expectStatus('growth is judged on exact operation counts', 'passed');
-  if (project.template !== 'tsjest') expectStatus('short functions are judged on a clock that resolves them', 'passed');
+  if (project.template !== 'tsjest') {
+    expectStatus('short functions are judged on a clock that resolves them', 'passed');
+    expectStatus('a faster function is faster than its reference', 'passed');
+  }
+  if (project.template === 'vitest') expectStatus('a cheap call leaves a record for the run report', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');
   if (runnerOf(project) === 'jest') expectStatus('allocation sites name the user code, never perfspec', 'passed');
   const slow = expectStatus('a slow function fails its budget', 'failed');
@@ -195,6 +199,43 @@ for (const project of selected) {
     problems.push(...hardening(project, dir, node));
     const abuse = runAbuse(project, dir, node);
     problems.push(...abuse.problems);
+  }
+  if (project.template === 'jest') {
+    // The reporter collected the workers' records through its run directory.
+    const reportFile = join(dir, 'perf/report.json');
+    const records = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')).records : [];
+    const matchers = new Set(records.map((r) => r.matcher));
+    if (!matchers.has('toRunUnder') || !matchers.has('toBeFasterThan') || !records.every((r) => r.fingerprint?.runner === 'jest' && r.file.endsWith('.test.js'))) {
+      problems.push(`perf/report.json lacks the Jest run's records: ${JSON.stringify(records).slice(0, 400)}`);
+    } else if (!run.stdout.includes('performance assertions') && !run.stderr.includes('performance assertions')) {
+      problems.push('the Jest run printed no perfspec table');
+    } else log(`${project.name}: the reporter collected ${records.length} records from the workers`);
+  }
+  // One Vitest project runs the sharded merge: three more runs of the suite cost ~1 min a project.
+  if (project.name === 'vitest4') {
+    // Sharded run merged with --merge-reports: one report must hold the records of every shard.
+    rmSync(join(dir, '.vitest-reports'), { recursive: true, force: true });
+    rmSync(join(dir, 'perf'), { recursive: true, force: true });
+    for (const shard of ['1/2', '2/2']) {
+      spawnSync(node, ['node_modules/vitest/vitest.mjs', 'run', `--shard=${shard}`, '--reporter=blob', `--outputFile=.vitest-reports/blob-${shard.replace('/', '-')}.json`], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    }
+    const merged = spawnSync(node, ['node_modules/vitest/vitest.mjs', '--merge-reports', '--config', 'vitest.merge.config.mjs'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+    const reportFile = join(dir, 'perf/report.json');
+    if (!existsSync(reportFile)) {
+      problems.push(`the merged run wrote no perf/report.json (exit ${merged.status}):\n${merged.stdout}${merged.stderr}`);
+    } else {
+      const { records } = JSON.parse(readFileSync(reportFile, 'utf8'));
+      const files = new Set(records.map((r) => r.file.split('/').pop()));
+      if (!files.has('perf.test.ts') || !files.has('report.test.ts')) problems.push(`the merged report lacks a shard's records: files ${[...files].join(', ')}`);
+      if (!records.some((r) => r.matcher === 'toBeFasterThan') || !records.every((r) => r.fingerprint?.runner === 'vitest')) problems.push('the merged report lacks toBeFasterThan or a fingerprint');
+      const bmf = JSON.parse(readFileSync(join(dir, 'perf/bmf.json'), 'utf8'));
+      if (Object.keys(bmf).length !== records.length || !Object.values(bmf).every((m) => Object.values(m).every((v) => typeof v.value === 'number'))) problems.push('perf/bmf.json is not one BMF entry per record');
+      const gab = JSON.parse(readFileSync(join(dir, 'perf/github-benchmark.json'), 'utf8'));
+      if (!Array.isArray(gab) || gab.length !== records.length || !gab.every((e) => typeof e.name === 'string' && typeof e.unit === 'string' && Number.isFinite(e.value))) problems.push('perf/github-benchmark.json is not the custom format');
+      if (!readFileSync(join(dir, 'perf/summary.md'), 'utf8').includes('| assertion | measured | budget | headroom | verdict |')) problems.push('perf/summary.md lacks its table');
+      if (!merged.stdout.includes('performance assertions')) problems.push(`the merged run printed no perfspec table:\n${merged.stdout}`);
+      if (problems.length === 0) log(`${project.name}: sharded run merged: ${records.length} records from ${files.size} files in every format`);
+    }
   }
   if (problems.length > 0) failures.push(`${project.name} (node ${project.node}):\n  ${problems.join('\n  ')}`);
   else log(`${project.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed as intended, message layout checked`);

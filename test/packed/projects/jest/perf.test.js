@@ -100,3 +100,9 @@ test('allocation sites name the user code, never perfspec', async () => {
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(row).toMatch(/^\s+\S+ \S+\s+copy\b.*perf\.test\.js:\d+\s*$/);
 });
+
+test('a faster function is faster than its reference', async () => {
+  // 5× less work: passes "at least 2× faster" with a wide margin, and the slower one is not faster.
+  await expect(() => spin(20_000)).toBeFasterThan(() => spin(100_000), { by: 2 });
+  await expect(() => spin(100_000)).not.toBeFasterThan(() => spin(20_000));
+});

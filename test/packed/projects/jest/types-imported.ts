@@ -1,6 +1,7 @@
 // Type tests for `import { expect } from '@jest/globals'`; compiled with tsc --noEmit, never run.
 import 'perfspec/jest';
 import { expect } from '@jest/globals';
+import { sized } from 'perfspec';
 
 export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunUnder(5);
@@ -26,4 +27,11 @@ export async function typeChecks(): Promise<void> {
   await expect('SELECT 1').toIssueQueriesAtMost(1);
   // @ts-expect-error a promise is not a workload (pass the function that makes it)
   await expect(Promise.resolve(1)).not.toAllocateAtMost('1 KiB');
+  await expect(() => 1).toBeFasterThan(() => 2);
+  await expect(async () => 1).toBeFasterThan(async () => 2, { by: 1.5, clock: 'wall', maxTimeMs: 500 });
+  await expect(sized((n) => new Array<number>(n), (a) => a.sort())).toBeFasterThan(sized((n) => new Array<number>(n), (a) => a.reverse()), 1000);
+  // @ts-expect-error by is a number
+  await expect(() => 1).toBeFasterThan(() => 2, { by: '2x' });
+  // @ts-expect-error the reference is a function, not a value
+  await expect(() => 1).toBeFasterThan(2);
 }
