@@ -1,6 +1,6 @@
 import type { Complexity } from './engine/growth/complexityClasses.js';
 import type { AllocateOptions } from './matchers/toAllocateAtMost.js';
-import type { QueryCountOptions } from './matchers/judgeQueryCount.js';
+import type { QueryCountOptions } from './matchers/measureQueryCall.js';
 import type { RetainOptions } from './matchers/toRetainAtMost.js';
 import type { RunUnderOptions } from './matchers/toRunUnder.js';
 import type { ScaleOptions } from './matchers/toScaleAtMost.js';
@@ -72,11 +72,23 @@ export interface PerfMatchers<R> {
   toIssueRequestsAtMost(k: number, nOrOptions?: number | QueryCountOptions): Promise<R>;
 
   /**
+   * Asserts that one call gets at most `k` rows back from the database over all its statements, counted at the
+   * driver (cursor and iterator rows as they arrive); on failure names the statement that returned the most, its
+   * call site and the fix (WHERE, LIMIT/keyset pagination, aggregation in SQL).
+   *
+   * @param k - the most rows allowed (a count).
+   * @param nOrOptions - input size n for a sized workload, or options.
+   * @example
+   * await expect(() => listOrders(db, { customerId: 7 })).toFetchRowsAtMost(100);
+   */
+  toFetchRowsAtMost(k: number, nOrOptions?: number | QueryCountOptions): Promise<R>;
+
+  /**
    * Asserts that the cost (time by default) of a sized workload or a function of n grows at most like a
    * complexity class: fails only when the measured growth is significantly faster.
    *
    * @param complexity - the bound, e.g. `'n log n'` or `'O(n log n)'`.
-   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'` or `'ops'`), `maxTimeMs` (ms), `samples` per size.
+   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'`, `'ops'`, `'allocations'`, `'queries'`, `'rows'`), `maxTimeMs` (ms), `samples` per size.
    * @example
    * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n');
    * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });

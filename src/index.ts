@@ -42,7 +42,7 @@ export type { Workload } from './engine/workload.js';
 export type { MatcherContext } from './report/layout.js';
 export type { MatcherResult } from './report/layout.js';
 export { matchers } from './matchers/matchers.js';
-export type { QueryCountOptions } from './matchers/judgeQueryCount.js';
+export type { QueryCountOptions } from './matchers/measureQueryCall.js';
 export type { RunUnderOptions } from './matchers/toRunUnder.js';
 export type { ScaleOptions } from './matchers/toScaleAtMost.js';
 export type { PerfMatchers } from './PerfMatchers.js';

@@ -1,22 +1,7 @@
-import { toWorkload } from '../engine/workload.js';
-import { check } from '../input/check.js';
-import { receivedWorkload } from '../input/receivedWorkload.js';
 import { usageError } from '../input/usageError.js';
-import { measureQueries, validateQueryOptions } from '../queries/measureQueries.js';
-import type { MeasureQueriesOptions } from '../queries/measureQueries.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { queryMessage } from '../report/toIssueQueriesAtMost.js';
-
-/**
- * Options of `toIssueQueriesAtMost` and `toIssueRequestsAtMost`.
- *
- * @example
- * await expect(() => repo.save(user)).toIssueQueriesAtMost(3, { transactionControl: true });
- */
-export interface QueryCountOptions extends MeasureQueriesOptions {
-  /** Input size, required when `received` is a sized workload. */
-  n?: number;
-}
+import { measureQueryCall } from './measureQueryCall.js';
 
 /**
  * The shared body of the query- and request-counting matchers: validate, run the call once inside a measurement
@@ -36,17 +21,8 @@ export async function judgeQueryCount(
   if (typeof k !== 'number' || !Number.isSafeInteger(k) || k < 0) {
     throw usageError({ matcher, argument: 'k', expectation: `a whole number of ${kind === 'query' ? 'queries' : 'requests'} (0 or more)`, received: k });
   }
-  const options = typeof nOrOptions === 'number' ? { n: check.positiveInteger(matcher, 'n', nOrOptions) } : validateQueryOptions(matcher, nOrOptions, true);
-  const { n, ...measureOptions } = options;
-  const workload = toWorkload(receivedWorkload(matcher, received, n), n);
-  const input = workload.prepare === undefined ? undefined : await workload.prepare();
-  const log = await measureQueries(() => workload.call(input), measureOptions);
-  const rerun = [
-    n === undefined ? undefined : `n: ${n}`,
-    measureOptions.transactionControl === undefined ? undefined : `transactionControl: ${measureOptions.transactionControl}`,
-    measureOptions.ignore === undefined ? undefined : `ignore: ${String(measureOptions.ignore)}`,
-  ].filter((part) => part !== undefined);
-  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
+  const { log, rerun } = await measureQueryCall(matcher, received, nOrOptions);
+  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun });
   if (log.timedOut) {
     // Neither verdict is known for a call that never settled, so it fails both with and without .not.
     throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned\n\n${message()}`);

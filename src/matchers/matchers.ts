@@ -1,3 +1,4 @@
+import { toFetchRowsAtMost } from './toFetchRowsAtMost.js';
 import { toIssueQueriesAtMost } from './toIssueQueriesAtMost.js';
 import { toIssueRequestsAtMost } from './toIssueRequestsAtMost.js';
 import { toAllocateAtMost } from './toAllocateAtMost.js';
@@ -13,4 +14,4 @@ import { toScaleAtMost } from './toScaleAtMost.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost };
+export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toFetchRowsAtMost };

@@ -156,6 +156,8 @@ function describeStatistic(result: ScalingVerdict): string {
       return 'median operations per call (countOp)';
     case 'allocations':
       return 'median bytes allocated per call';
+    case 'rows':
+      return 'median rows returned by the database per call';
     default:
       return 'median queries per call';
   }
@@ -208,6 +210,8 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
   if (!isNot && result.verdict === 'fail' && excess !== undefined) {
     if (measurement.metric === 'queries') {
       list.push(`the number of queries per call grows like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a query per item is an N+1; load the related rows in one statement (a JOIN, or WHERE id IN (…)), and see which statement repeats with toIssueQueriesAtMost at one n`);
+    } else if (measurement.metric === 'rows') {
+      list.push(`the rows returned per call grow like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a statement reads the whole table; filter in SQL (WHERE), page with LIMIT or keyset pagination, or aggregate in SQL; toFetchRowsAtMost at one n names the statement`);
     } else if (measurement.metric === 'allocations' && excess.estimate >= 0.3) {
       list.push(`the bytes allocated per call grow about n^${excess.estimate.toFixed(2)} faster than O(${judgement.bound}): look for a copy or a new array/string built inside a loop; toAllocateAtMost at one n lists the allocation sites`);
     } else if (fit?.bestFit === '2^n') {

@@ -3,12 +3,13 @@ import type { Workload } from '../../workload.js';
 
 /**
  * What `toScaleAtMost` measures per call: `'time'` (CPU time for sync work, wall time for async), `'ops'`
- * (operations counted with `countOp`), `'allocations'` (bytes allocated) or `'queries'` (queries issued).
+ * (operations counted with `countOp`), `'allocations'` (bytes allocated), `'queries'` (queries issued) or `'rows'`
+ * (rows the database returned).
  *
  * @example
  * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
  */
-export type ScaleMetricName = 'time' | 'ops' | 'allocations' | 'queries';
+export type ScaleMetricName = 'time' | 'ops' | 'allocations' | 'queries' | 'rows';
 
 /**
  * What the sweep tells a metric when it asks for one sample at one size: the clock, how many calls to take
