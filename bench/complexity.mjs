@@ -1,4 +1,4 @@
-// Benchmark of toScaleAtMost's verdicts on a corpus of known algorithms (issue 3): each asserted against its
+// Benchmark of toScaleAtMost's verdicts on a corpus of known algorithms: each asserted against its
 // own class (must pass) and against classes at least n^0.5 below it (must fail; with 'ops', every class below),
 // repeated, idle and with a competing CPU-bound process. And @jsheaven/perf on the same corpus.
 //

@@ -13,7 +13,7 @@ import { validateOptions } from '../input/validateOptions.js';
 export interface Settings {
   /** Multiplies every time budget (e.g. 2 on a CI machine twice as slow as the one budgets were set on). */
   timeScale: number;
-  /** Cap on measuring time per assertion in ms (default 1000). */
+  /** Cap on measuring time per assertion in ms (default 1000; 2000 for a `toScaleAtMost` sweep, 10 000 at least for query counts). */
   maxTimeMs: number;
   /** Default statistic of `toRunUnder` (default `'median'`). */
   statistic: Statistic;

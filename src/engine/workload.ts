@@ -87,9 +87,47 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
   return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as { then?: unknown }).then === 'function';
 }
 
-// Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
+// Fake timers replace the global setTimeout; every guard against a call that never settles uses the real one,
+// captured when this module loads.
 const realSetTimeout = globalThis.setTimeout;
 const realClearTimeout = globalThis.clearTimeout;
+
+/** What `Deadline.race` resolves to when the deadline passed first. */
+export const timedOut: unique symbol = Symbol('timed out');
+
+/**
+ * A real-time deadline (whatever fake timers are installed): `race(value)` resolves to the value, or to `timedOut`
+ * once `timeoutMs` milliseconds have passed since the deadline was made; `clear()` releases its timer.
+ */
+export interface Deadline {
+  race<T>(value: PromiseLike<T>): Promise<T | typeof timedOut>;
+  clear(): void;
+}
+
+/**
+ * Starts a real-time deadline of `timeoutMs` milliseconds: the one timeout of the measuring code (settling a
+ * measured call, a timed batch, a query measurement). `unref` lets the process exit while it is pending.
+ *
+ * @param timeoutMs - how long until the deadline passes, in ms.
+ * @example
+ * const deadline = realDeadline(1000);
+ * try {
+ *   if ((await deadline.race(fetchUser(1))) === timedOut) console.log('abandoned');
+ * } finally {
+ *   deadline.clear();
+ * }
+ */
+export function realDeadline(timeoutMs: number, options: { unref?: boolean } = {}): Deadline {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const passed = new Promise<typeof timedOut>((resolve) => {
+    timer = realSetTimeout(() => resolve(timedOut), timeoutMs);
+    if (options.unref === true) (timer as { unref?: () => void }).unref?.();
+  });
+  return {
+    race: (value) => Promise.race([value, passed]),
+    clear: () => realClearTimeout(timer),
+  };
+}
 
 /**
  * Awaits a measured call's promise for at most `timeoutMs` milliseconds (real time, whatever fake timers are
@@ -105,19 +143,13 @@ export async function settleWithin(result: PromiseLike<unknown>, timeoutMs: numb
     await result;
     return;
   }
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const deadline = new Promise<never>((_, reject) => {
-    timer = realSetTimeout(
-      () => {
-        const waitedMs = Math.round(timeoutMs);
-        reject(new Error(`perfspec: the measured call had not settled after ${waitedMs} ms; raise maxTimeMs, or look for a promise that never settles`));
-      },
-      Math.max(1, timeoutMs),
-    );
-  });
+  const deadline = realDeadline(Math.max(1, timeoutMs));
   try {
-    await Promise.race([result, deadline]);
+    if ((await deadline.race(result)) === timedOut) {
+      const waitedMs = Math.round(timeoutMs);
+      throw new Error(`perfspec: the measured call had not settled after ${waitedMs} ms; raise maxTimeMs, or look for a promise that never settles`);
+    }
   } finally {
-    realClearTimeout(timer);
+    deadline.clear();
   }
 }

@@ -1,12 +1,9 @@
-import type { ClockMode } from '../engine/time/nativeClock.js';
-import type { Statistic } from '../engine/stats/statisticBounds.js';
+import { clockModes } from '../engine/time/nativeClock.js';
 import { statistics } from '../engine/stats/statisticBounds.js';
 import { usageError } from './usageError.js';
 
 /** A validator: returns the value typed, or throws a usage error naming matcher and argument. */
 type Check<T> = (matcher: string, argument: string, value: unknown) => T;
-
-const clockModes: readonly ClockMode[] = ['auto', 'cpu', 'wall'];
 
 function oneOf<T extends string>(allowed: readonly T[]): Check<T> {
   return (matcher, argument, value) => {
@@ -30,7 +27,7 @@ export const check = {
     if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
     throw usageError({ matcher, argument, expectation: 'a positive integer', received: value });
   }) as Check<number>,
-  statistic: oneOf<Statistic>(statistics),
-  clockMode: oneOf<ClockMode>(clockModes),
+  statistic: oneOf(statistics),
+  clockMode: oneOf(clockModes),
   oneOf,
 };

@@ -1,10 +1,6 @@
-import { currentSettings } from '../config/configure.js';
-import { engineOverrides } from '../config/engineOverrides.js';
+import { allocateOptions } from '../config/effectiveOptions.js';
 import { measureAllocation } from '../engine/heap/measureAllocation.js';
-import { nativeHeapProbe } from '../engine/heap/nativeHeapProbe.js';
-import { profileAllocationSites } from '../engine/heap/profileAllocationSites.js';
-import type { SiteProfile } from '../engine/heap/profileAllocationSites.js';
-import { isThenable, toWorkload } from '../engine/workload.js';
+import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
 import { byteCount } from '../input/byteCount.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
@@ -44,35 +40,22 @@ export interface AllocateOptions {
 export async function toAllocateAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toAllocateAtMost';
   const budgetBytes = byteCount(matcher, 'bytes', bytes);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     calls: check.positiveInteger,
     warmupCalls: check.positiveInteger,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const calls = options.calls ?? 5;
-  const warmupCalls = options.warmupCalls ?? 100;
-  const maxTimeMs = options.maxTimeMs ?? currentSettings().maxTimeMs;
-  const probe = engineOverrides.heapProbe ?? nativeHeapProbe();
-  const measurement = await measureAllocation(target, {
-    ...(options.n === undefined ? {} : { n: options.n }),
-    calls,
-    warmupCalls,
-    maxTimeMs,
-    probe,
-    ...(engineOverrides.clock === undefined ? {} : { clock: engineOverrides.clock }),
-  });
+  const target = receivedWorkload(matcher, received, given.n);
+  const options = allocateOptions(given);
+  const measurement = await measureAllocation(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options });
   const pass = measurement.bytesPerCall <= budgetBytes;
-  let sites: SiteProfile | undefined;
-  if (!pass) {
-    // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
-    const workload = toWorkload(target, options.n);
-    const prepared = workload.prepare?.();
-    const input = isThenable(prepared) ? await prepared : prepared;
-    sites = await profileAllocationSites(() => workload.call(input), probe, { expectedBytes: measurement.bytesPerCall });
-  }
+  // Only a failure shows sites; profiling one more call at a small sampling interval costs about one call more.
+  const sites = pass
+    ? undefined
+    : await profileWorkloadSites(target, { n: given.n, calls: 1, async: measurement.async, probe: options.probe, expectedBytes: measurement.bytesPerCall });
+  const { calls, warmupCalls, maxTimeMs } = options;
   return {
     pass,
-    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: options.n, sites }),
+    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: given.n, sites }),
   };
 }

@@ -1,10 +1,6 @@
-import { currentSettings } from '../config/configure.js';
-import { engineOverrides } from '../config/engineOverrides.js';
+import { retainOptions } from '../config/effectiveOptions.js';
 import { measureRetention, retentionExceeds } from '../engine/heap/measureRetention.js';
-import { nativeHeapProbe } from '../engine/heap/nativeHeapProbe.js';
-import { profileAllocationSites } from '../engine/heap/profileAllocationSites.js';
-import type { SiteProfile } from '../engine/heap/profileAllocationSites.js';
-import { isThenable, toWorkload } from '../engine/workload.js';
+import { profileWorkloadSites } from '../engine/heap/profileAllocationSites.js';
 import { byteCount } from '../input/byteCount.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
@@ -50,24 +46,15 @@ const atLeastThree = (matcher: string, argument: string, value: unknown): number
 export async function toRetainAtMost(this: MatcherContext | undefined, received: unknown, bytes: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRetainAtMost';
   const bytesPerCall = byteCount(matcher, 'bytes', bytes);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     blocks: atLeastThree,
     callsPerBlock: check.positiveInteger,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const blocks = options.blocks ?? 4;
-  const callsPerBlock = options.callsPerBlock ?? 100;
-  const maxTimeMs = options.maxTimeMs ?? currentSettings().maxTimeMs;
-  const probe = engineOverrides.heapProbe ?? nativeHeapProbe();
-  const measurement = await measureRetention(target, {
-    ...(options.n === undefined ? {} : { n: options.n }),
-    blocks,
-    callsPerBlock,
-    maxTimeMs,
-    probe,
-    ...(engineOverrides.clock === undefined ? {} : { clock: engineOverrides.clock }),
-  });
+  const target = receivedWorkload(matcher, received, given.n);
+  const options = retainOptions(given);
+  const { blocks, callsPerBlock, maxTimeMs } = options;
+  const measurement = await measureRetention(target, { ...(given.n === undefined ? {} : { n: given.n }), ...options });
   if (measurement.growthBytes.length < 3) {
     throw new Error(
       `${matcher}: only ${measurement.growthBytes.length} of ${blocks} blocks of ${callsPerBlock} calls fit in maxTimeMs ${maxTimeMs} ` +
@@ -75,28 +62,14 @@ export async function toRetainAtMost(this: MatcherContext | undefined, received:
     );
   }
   const pass = !retentionExceeds(measurement.growthBytes, callsPerBlock, bytesPerCall);
-  let sites: SiteProfile | undefined;
-  if (!pass) {
-    // One more block under the sampling profiler, keeping only objects still alive after a full gc: the sites of
-    // the retained memory.
-    const workload = toWorkload(target, options.n);
-    const inputs: unknown[] = [];
-    for (let i = 0; i < callsPerBlock && workload.prepare !== undefined; i++) {
-      const input = workload.prepare();
-      inputs.push(isThenable(input) ? await input : input);
-    }
-    const judged = measurement.growthBytes.slice(1).sort((a, b) => a - b);
-    const run = measurement.async
-      ? async () => {
-          for (let i = 0; i < callsPerBlock; i++) await workload.call(inputs[i]);
-        }
-      : () => {
-          for (let i = 0; i < callsPerBlock; i++) workload.call(inputs[i]);
-        };
-    sites = await profileAllocationSites(run, probe, { expectedBytes: judged[0] ?? 0, retainedOnly: true });
-  }
+  // On failure, one more block under the sampling profiler, keeping only objects still alive after a full gc: the
+  // sites of the retained memory.
+  const judged = measurement.growthBytes.slice(1).sort((a, b) => a - b);
+  const sites = pass
+    ? undefined
+    : await profileWorkloadSites(target, { n: given.n, calls: callsPerBlock, async: measurement.async, probe: options.probe, expectedBytes: judged[0] ?? 0, retainedOnly: true });
   return {
     pass,
-    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: options.n, sites }),
+    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs, n: given.n, sites }),
   };
 }

@@ -1,5 +1,4 @@
-import { currentSettings } from '../config/configure.js';
-import { engineOverrides } from '../config/engineOverrides.js';
+import { runUnderOptions } from '../config/effectiveOptions.js';
 import type { Statistic } from '../engine/stats/statisticBounds.js';
 import { judgeTime } from '../engine/time/judgeTime.js';
 import type { ClockMode } from '../engine/time/nativeClock.js';
@@ -42,24 +41,17 @@ export interface RunUnderOptions {
 export async function toRunUnder(this: MatcherContext | undefined, received: unknown, budgetMs: unknown, nOrOptions?: unknown): Promise<MatcherResult> {
   const matcher = 'toRunUnder';
   const budget = check.positiveNumber(matcher, 'budgetMs', budgetMs);
-  const options = sizeOrOptions(matcher, nOrOptions, {
+  const given = sizeOrOptions(matcher, nOrOptions, {
     statistic: check.statistic,
     clock: check.clockMode,
     maxTimeMs: check.positiveNumber,
   });
-  const target = receivedWorkload(matcher, received, options.n);
-  const settings = currentSettings();
-  const statistic = options.statistic ?? settings.statistic;
-  const clockMode = options.clock ?? settings.clock;
-  const maxTimeMs = options.maxTimeMs ?? settings.maxTimeMs;
-  const result = await judgeTime(toWorkload(target, options.n), budget * settings.timeScale * 1e6, {
-    statistic,
-    clockMode,
-    maxTimeMs,
-    ...engineOverrides,
-  });
+  const target = receivedWorkload(matcher, received, given.n);
+  const { timeScale, ...options } = runUnderOptions(given);
+  const result = await judgeTime(toWorkload(target, given.n), budget * timeScale * 1e6, options);
+  const { clockMode, maxTimeMs } = options;
   return {
     pass: result.pass,
-    message: () => timeMessage(this, result, { budgetMs: budget, timeScale: settings.timeScale, clockMode, maxTimeMs, n: options.n }),
+    message: () => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n }),
   };
 }

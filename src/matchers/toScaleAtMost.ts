@@ -1,8 +1,8 @@
-import { explicitSettings } from '../config/configure.js';
-import { engineOverrides } from '../config/engineOverrides.js';
+import { scaleOptions } from '../config/effectiveOptions.js';
 import { complexityClasses, parseComplexity } from '../engine/growth/complexityClasses.js';
 import type { ComplexityName } from '../engine/growth/complexityClasses.js';
 import { judgeScaling } from '../engine/growth/judgeScaling.js';
+import { scaleMetricNames } from '../engine/growth/metrics/ScaleMetric.js';
 import type { ScaleMetricName, ScaleMetric } from '../engine/growth/metrics/ScaleMetric.js';
 import { scaleMetrics } from '../engine/growth/metrics/scaleMetrics.js';
 import { isSizedWorkload, toWorkload } from '../engine/workload.js';
@@ -33,9 +33,6 @@ export interface ScaleOptions {
 }
 
 const matcher = 'toScaleAtMost';
-const metricNames: readonly ScaleMetricName[] = ['time', 'ops', 'allocations', 'queries', 'rows'];
-/** The cap when neither the assertion nor `configure()` sets one: a sweep needs more room than one timing. */
-const defaultMaxTimeMs = 2000;
 
 /**
  * Asserts that a workload's cost grows at most like a complexity class as n grows: measures it at several
@@ -53,7 +50,7 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   const bound = checkComplexity(complexity);
   const valid = validateOptions(matcher, 'options', options, {
     sizes: checkSizes,
-    metric: check.oneOf<ScaleMetricName>(metricNames),
+    metric: check.oneOf<ScaleMetricName>(scaleMetricNames),
     maxTimeMs: check.positiveNumber,
     samples: check.positiveInteger,
   });
@@ -62,13 +59,7 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
     throw usageError({ matcher, argument: 'options.samples', expectation: `at least 3 for the '${metric.name}' metric: a median of fewer samples has no spread to bootstrap`, received: valid.samples });
   }
   const workloadAt = receivedSizedWorkload(received);
-  const result = await judgeScaling(workloadAt, bound, {
-    metric,
-    maxTimeMs: valid.maxTimeMs ?? explicitSettings.maxTimeMs ?? defaultMaxTimeMs,
-    ...(valid.sizes === undefined ? {} : { sizes: valid.sizes }),
-    ...(valid.samples === undefined ? {} : { samples: valid.samples }),
-    ...engineOverrides,
-  });
+  const result = await judgeScaling(workloadAt, bound, { metric, ...scaleOptions(valid) });
   return {
     pass: result.pass,
     message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, samples: valid.samples }),

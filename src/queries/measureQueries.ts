@@ -1,6 +1,5 @@
-import { setTimeout as realSetTimeout, clearTimeout as realClearTimeout } from 'node:timers';
-import { currentSettings } from '../config/configure.js';
-import { isThenable } from '../engine/workload.js';
+import { queryMaxTimeMs } from '../config/effectiveOptions.js';
+import { isThenable, realDeadline, timedOut as deadlinePassed } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
@@ -88,27 +87,21 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     throw usageError({ matcher: 'measureQueries', argument: 'fn', expectation: 'a function (sync or async)', received: fn, hint: 'wrap the call: measureQueries(() => work())' });
   }
   const valid = validateQueryOptions('measureQueries', options, false);
-  const maxTimeMs = valid.maxTimeMs ?? Math.max(10_000, currentSettings().maxTimeMs);
+  const maxTimeMs = queryMaxTimeMs(valid.maxTimeMs);
   await installDrivers();
   const scope: QueryScope = { open: true, recorded: [], late: [], stacks: new Map() };
   const start = now();
   let timedOut = false;
-  let timer: ReturnType<typeof realSetTimeout> | undefined;
   const call = spyState.als.run(scope, async () => {
     const result = fn();
     if (isThenable(result)) await result;
   });
-  const deadline = new Promise<void>((resolve) => {
-    timer = realSetTimeout(() => {
-      timedOut = true;
-      resolve();
-    }, maxTimeMs);
-  });
+  const deadline = realDeadline(maxTimeMs);
   try {
-    await Promise.race([call, deadline]);
+    timedOut = (await deadline.race(call)) === deadlinePassed;
   } finally {
     scope.open = false;
-    realClearTimeout(timer);
+    deadline.clear();
     // An abandoned call may still reject later; its error is not this test's any more.
     if (timedOut) call.catch(() => undefined);
   }

@@ -1,5 +1,5 @@
 import { isTransactionControl } from './isTransactionControl.js';
-import type { RecordedQuery } from './recordQuery.js';
+import type { RecordedQuery } from './spyState.js';
 import { shapeOf } from './shapeOf.js';
 import { userCallSite } from './userCallSite.js';
 

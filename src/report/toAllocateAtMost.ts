@@ -1,7 +1,7 @@
 import type { AllocationMeasurement } from '../engine/heap/measureAllocation.js';
 import type { SiteProfile } from '../engine/heap/profileAllocationSites.js';
 import type { MatcherContext } from './layout.js';
-import { formatBytes, formatDuration } from './units.js';
+import { formatBytes, formatDuration, plural } from './units.js';
 import { formatMessage, siteLines } from './layout.js';
 
 const copyingBuiltins = new Set([
@@ -67,10 +67,6 @@ function hints(m: AllocationMeasurement, budgetBytes: number, isNot: boolean, si
   if (m.externalPartial) list.push('gcs ran during the call: ArrayBuffer memory they freed is not seen, so the ArrayBuffer figure is a lower bound');
   list.push('counted: V8 heap and ArrayBuffer memory; not counted: native memory outside V8 (addons, Node internals)');
   return list;
-}
-
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
 }
 
 function formatCount(value: number): string {

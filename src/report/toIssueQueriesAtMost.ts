@@ -2,7 +2,7 @@ import { inspect } from 'node:util';
 import type { MatcherContext } from './layout.js';
 import type { QueryEvent } from '../queries/toQueryEvent.js';
 import type { QueryLog } from '../queries/measureQueries.js';
-import { formatDuration } from './units.js';
+import { formatDuration, plural } from './units.js';
 import { formatMessage, formatTable } from './layout.js';
 import { groupByShape } from '../queries/groupByShape.js';
 
@@ -17,10 +17,6 @@ function clip(text: string, length: number): string {
 
 function showParams(params: readonly unknown[]): string {
   return clip(inspect(params, { breakLength: Infinity, maxArrayLength: 8, maxStringLength: 40, depth: 1 }), 120);
-}
-
-function plural(count: number, one: string, many: string): string {
-  return `${count} ${count === 1 ? one : many}`;
 }
 
 /**
@@ -48,7 +44,7 @@ export function queryMessage(
     excluded.length > 0 ? `${excluded.length} more not counted (${describeExcluded(excluded)})` : undefined,
     late.length > 0 ? `${late.length} issued after the call settled (late, not counted)` : undefined,
   ].filter((note) => note !== undefined);
-  const received = `${plural(events.length, one, many)}${groups.length > 0 ? ` of ${plural(groups.length, 'shape', 'shapes')}` : ''}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`;
+  const received = `${events.length} ${plural(events.length, one, many)}${groups.length > 0 ? ` of ${groups.length} ${plural(groups.length, 'shape', 'shapes')}` : ''}${notes.length > 0 ? `; ${notes.join('; ')}` : ''}`;
 
   const evidence: string[] = [];
   if (groups.length > 0) {
@@ -83,7 +79,7 @@ export function queryMessage(
   return formatMessage(context, {
     matcher: asked.matcher,
     expectedArgument: 'k',
-    expected: isNot ? `more than ${plural(limit, one, many)}` : `at most ${plural(limit, one, many)}`,
+    expected: isNot ? `more than ${limit} ${plural(limit, one, many)}` : `at most ${limit} ${plural(limit, one, many)}`,
     received,
     evidence,
     measured,

@@ -2,7 +2,7 @@ import type { ClockMode } from '../engine/time/nativeClock.js';
 import { summarize } from '../engine/stats/summarize.js';
 import type { TimeVerdict } from '../engine/time/judgeTime.js';
 import type { MatcherContext } from './layout.js';
-import { formatDuration, formatRatio } from './units.js';
+import { formatDuration, formatRatio, plural } from './units.js';
 import { formatMessage, formatTable } from './layout.js';
 
 /**
@@ -109,11 +109,6 @@ function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode): strin
     list.push(`each sample timed ${result.run.batchSize} consecutive calls (one call is too short to time alone); percentiles are of those batches`);
   }
   return list;
-}
-
-function plural(count: number, word: string): string {
-  if (count === 1) return word;
-  return word.endsWith('h') ? `${word}es` : `${word}s`;
 }
 
 function trimPercent(fraction: number): string {

@@ -77,3 +77,15 @@ export function formatMetricValue(value: number, unit: string): string {
   const shown = Number.isInteger(value) ? value.toLocaleString('en-US').replace(/,/g, ' ') : value.toPrecision(3);
   return `${shown} ${unit}`;
 }
+
+/**
+ * The word to write after a count: `one` for exactly 1, else `many` (by default `one` + 's', or + 'es' after an
+ * 'h', as in 'batches').
+ *
+ * @example
+ * `${n} ${plural(n, 'batch')}`; // '1 batch', '3 batches'
+ * `${k} ${plural(k, 'query', 'queries')}`;
+ */
+export function plural(count: number, one: string, many = one.endsWith('h') ? `${one}es` : `${one}s`): string {
+  return count === 1 ? one : many;
+}

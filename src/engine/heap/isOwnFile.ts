@@ -39,7 +39,7 @@ const ownDirs = packageRoot === undefined ? [] : [`${packageRoot}${sep}src${sep}
  * call sites and allocation sites inside perfspec are never shown as the user's.
  *
  * @example
- * isOwnFile('/app/node_modules/perfspec/dist/esm/engine/sampleAllocation.js'); // true when perfspec is installed there
+ * isOwnFile('/app/node_modules/perfspec/dist/esm/engine/heap/measureAllocation.js'); // true when perfspec is installed there
  */
 export function isOwnFile(pathOrUrl: string): boolean {
   const file = framePath(pathOrUrl);

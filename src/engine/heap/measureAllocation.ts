@@ -1,10 +1,9 @@
 import { quantile } from '../stats/summarize.js';
-import { nativeClock } from '../time/nativeClock.js';
 import type { Clock } from '../time/nativeClock.js';
-import { isThenable, settleWithin, isSizedWorkload, toWorkload } from '../workload.js';
+import { isThenable, settleWithin } from '../workload.js';
 import type { SizedWorkload } from '../workload.js';
-import { nativeHeapProbe } from './nativeHeapProbe.js';
 import type { HeapProbe, HeapReading } from './nativeHeapProbe.js';
+import { startHeapRun } from './startHeapRun.js';
 
 /**
  * What one measured call allocated, before the baseline is subtracted. Bytes.
@@ -138,6 +137,12 @@ const maxExtension = 3;
 const unusableBelowBytes = -256;
 
 /**
+ * The defaults of `measureAllocation` called directly (the matchers resolve theirs in src/config): 5 measured
+ * calls after 100 warm-up calls, within 1000 ms.
+ */
+export const allocationDefaults = { calls: 5, warmupCalls: 100, maxTimeMs: 1000 } as const;
+
+/**
  * Measures the bytes one call of a function (or of a sized workload at input size n) allocates in steady state:
  * warm-up calls and a full gc first, then the median over several calls, each after a minor gc, of the V8 heap
  * bytes allocated (counting what gcs during the call reclaimed) plus the growth of ArrayBuffer memory, minus the
@@ -153,19 +158,9 @@ export async function measureAllocation<Input>(
   received: (() => unknown) | SizedWorkload<Input>,
   options: MeasureAllocationOptions = {},
 ): Promise<AllocationMeasurement> {
-  if (typeof received !== 'function' && !isSizedWorkload(received)) {
-    throw new TypeError('measureAllocation: received must be a function or a sized workload');
-  }
-  // run's parameter makes SizedWorkload<Input> invariant; the engine only ever passes run what setup built.
-  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n);
-  const probe = options.probe ?? nativeHeapProbe();
-  const clock = options.clock ?? nativeClock;
-  const calls = options.calls ?? 5;
-  const warmupTarget = options.warmupCalls ?? 100;
-  const capNs = (options.maxTimeMs ?? 1000) * 1e6;
-  const start = clock.wallNs();
-  const elapsed = (): number => clock.wallNs() - start;
-  const remainingMs = (): number => Math.max(1, (capNs - elapsed()) / 1e6);
+  const calls = options.calls ?? allocationDefaults.calls;
+  const warmupTarget = options.warmupCalls ?? allocationDefaults.warmupCalls;
+  const { workload, probe, clock, capNs, elapsed, remainingMs } = startHeapRun('measureAllocation', received, options, options.maxTimeMs ?? allocationDefaults.maxTimeMs);
   const prepare = async (): Promise<unknown> => {
     const input = workload.prepare?.();
     return isThenable(input) ? await input : input;

@@ -1,10 +1,9 @@
 import { quantile } from '../stats/summarize.js';
-import { nativeClock } from '../time/nativeClock.js';
 import type { Clock } from '../time/nativeClock.js';
-import { isSizedWorkload, isThenable, settleWithin, toWorkload } from '../workload.js';
+import { isThenable, settleWithin } from '../workload.js';
 import type { SizedWorkload, Workload } from '../workload.js';
-import { nativeHeapProbe } from './nativeHeapProbe.js';
 import type { HeapProbe } from './nativeHeapProbe.js';
+import { startHeapRun } from './startHeapRun.js';
 
 /**
  * Options of `measureRetention`.
@@ -87,6 +86,12 @@ const emptySync = (): undefined => undefined;
 const emptyAsync = async (): Promise<void> => {};
 
 /**
+ * The defaults of `measureRetention` called directly: 4 blocks of 100 calls within 2000 ms. (`toRetainAtMost`
+ * resolves its own cap in src/config: `configure()`'s, 1000 ms by default.)
+ */
+export const retentionDefaults = { blocks: 4, callsPerBlock: 100, maxTimeMs: 2000 } as const;
+
+/**
  * Measures how much heap a function keeps per call: after an unmeasured warm-up block, blocks of calls with a
  * full gc after each, and the growth of used heap plus ArrayBuffer memory (compiled code left out) over each
  * block, minus the median growth over blocks of an empty function run the same way, each just before. Inputs of a sized workload are built before each
@@ -101,19 +106,9 @@ export async function measureRetention<Input>(
   received: (() => unknown) | SizedWorkload<Input>,
   options: MeasureRetentionOptions = {},
 ): Promise<RetentionMeasurement> {
-  if (typeof received !== 'function' && !isSizedWorkload(received)) {
-    throw new TypeError('measureRetention: received must be a function or a sized workload');
-  }
-  // run's parameter makes SizedWorkload<Input> invariant; the engine only ever passes run what setup built.
-  const workload = toWorkload(received as (() => unknown) | SizedWorkload<unknown>, options.n);
-  const probe = options.probe ?? nativeHeapProbe();
-  const clock = options.clock ?? nativeClock;
-  const blocks = Math.max(3, options.blocks ?? 4);
-  const callsPerBlock = options.callsPerBlock ?? 100;
-  const capNs = (options.maxTimeMs ?? 2000) * 1e6;
-  const start = clock.wallNs();
-  const elapsed = (): number => clock.wallNs() - start;
-  const remainingMs = (): number => Math.max(1, (capNs - elapsed()) / 1e6);
+  const blocks = Math.max(3, options.blocks ?? retentionDefaults.blocks);
+  const callsPerBlock = options.callsPerBlock ?? retentionDefaults.callsPerBlock;
+  const { workload, probe, clock, capNs, elapsed, remainingMs } = startHeapRun('measureRetention', received, options, options.maxTimeMs ?? retentionDefaults.maxTimeMs);
 
   // A first call tells sync from async; an async function's promise from that call is awaited before going on.
   const awaited = await block(workload, callsPerBlock, probe, false, remainingMs());
@@ -125,7 +120,7 @@ export async function measureRetention<Input>(
   let done = 0;
   let stoppedBy: RetentionMeasurement['stoppedBy'] = 'blocks';
   let last = reading(probe);
-  let blockNs = clock.wallNs() - start;
+  let blockNs = elapsed();
   for (; done < blocks; done++) {
     if (elapsed() + blockNs > capNs) {
       stoppedBy = 'time-cap';

@@ -1,5 +1,6 @@
 import { relative, sep } from 'node:path';
-import { isThenable } from '../workload.js';
+import { isThenable, toWorkload } from '../workload.js';
+import type { SizedWorkload } from '../workload.js';
 import { framePath, isOwnFile } from './isOwnFile.js';
 import type { HeapProfileNode, HeapProbe } from './nativeHeapProbe.js';
 
@@ -265,4 +266,39 @@ export async function profileAllocationSites(
 function samplingInterval(expectedBytes: number): number {
   const target = Math.max(16, expectedBytes / 2048);
   return Math.min(65_536, 2 ** Math.floor(Math.log2(target)));
+}
+
+/**
+ * The allocation sites of a heap measurement that failed: `calls` more calls of the same function or sized
+ * workload (their inputs built first, unprofiled) run under the sampling profiler. Matchers show these sites; with
+ * `retainedOnly` only what is still alive after a full gc counts (the sites of retained memory).
+ *
+ * @param received - the function or sized workload that was measured.
+ * @param options - input size `n`, calls to profile, whether the calls are async, the heap, the bytes expected
+ *   (which sets the sampling interval), and `retainedOnly`.
+ * @example
+ * const sites = await profileWorkloadSites(() => render(page), { calls: 1, async: false, probe, expectedBytes: 80_000 });
+ */
+export async function profileWorkloadSites(
+  received: (() => unknown) | SizedWorkload<unknown>,
+  options: { n?: number | undefined; calls: number; async: boolean; probe: HeapProbe; expectedBytes: number; retainedOnly?: boolean },
+): Promise<SiteProfile> {
+  const { calls } = options;
+  const workload = toWorkload(received, options.n);
+  const inputs: unknown[] = [];
+  for (let i = 0; i < calls && workload.prepare !== undefined; i++) {
+    const input = workload.prepare();
+    inputs.push(isThenable(input) ? await input : input);
+  }
+  const run =
+    calls === 1
+      ? () => workload.call(inputs[0])
+      : options.async
+        ? async () => {
+            for (let i = 0; i < calls; i++) await workload.call(inputs[i]);
+          }
+        : () => {
+            for (let i = 0; i < calls; i++) workload.call(inputs[i]);
+          };
+  return profileAllocationSites(run, options.probe, { expectedBytes: options.expectedBytes, ...(options.retainedOnly === true ? { retainedOnly: true } : {}) });
 }

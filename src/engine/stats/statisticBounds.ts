@@ -1,21 +1,21 @@
 import { quantile } from './summarize.js';
 
 /**
+ * Every statistic a time budget may name, in the order they are listed in messages.
+ *
+ * @example
+ * statistics.includes('p95'); // true
+ */
+export const statistics = ['median', 'mean', 'p90', 'p95', 'p99'] as const;
+
+/**
  * The statistic of per-call time that a time budget is compared with: the median (default, robust to
  * preemption), the mean (includes rare pauses such as gc, which it amortizes), or a high percentile.
  *
  * @example
  * await expect(() => handle(req)).toRunUnder(2, { statistic: 'p95' });
  */
-export type Statistic = 'median' | 'mean' | 'p90' | 'p95' | 'p99';
-
-/**
- * Every statistic a time budget may name, in the order they are listed in messages.
- *
- * @example
- * statistics.includes('p95'); // true
- */
-export const statistics: readonly Statistic[] = ['median', 'mean', 'p90', 'p95', 'p99'];
+export type Statistic = (typeof statistics)[number];
 
 /**
  * A point estimate of a statistic with one-sided confidence bounds, all in the unit of the samples (ns in the
@@ -72,18 +72,14 @@ export function normalQuantile(p: number): number {
 export function orderStatisticBounds(m: number, q: number, alpha: number): { lowerRank?: number; upperRank?: number } {
   // X₍ᵤ₎ ≥ ξ_q exactly when fewer than u samples fall below ξ_q, i.e. Binomial(m, q) ≤ u − 1; symmetrically
   // X₍ₗ₎ ≤ ξ_q when at least l samples do. One pass over the binomial pmf finds both ranks.
-  const logP = Math.log(q);
-  const logQ = Math.log1p(-q);
-  let logCoefficient = 0;
-  let cdf = 0;
   let lowerRank: number | undefined;
   let upperRank: number | undefined;
-  for (let i = 0; i <= m; i++) {
-    if (i > 0) logCoefficient += Math.log((m - i + 1) / i);
-    cdf += Math.exp(logCoefficient + i * logP + (m - i) * logQ);
+  let i = 0;
+  for (const cdf of binomialCdfs(m, q)) {
     // cdf = P(B ≤ i). Lower rank l = i + 1 is valid while P(B ≤ l − 1) ≤ alpha.
     if (cdf <= alpha) lowerRank = i + 1;
     if (upperRank === undefined && cdf >= 1 - alpha) upperRank = i + 1;
+    i += 1;
   }
   const bounds: { lowerRank?: number; upperRank?: number } = {};
   if (lowerRank !== undefined && lowerRank <= m) bounds.lowerRank = lowerRank;
@@ -118,4 +114,36 @@ export function statisticBounds(sorted: readonly number[], statistic: Statistic,
   if (lowerRank !== undefined) result.lower = sorted[lowerRank - 1] as number;
   if (upperRank !== undefined) result.upper = sorted[upperRank - 1] as number;
   return result;
+}
+
+/**
+ * P(X ≤ k) for X ~ Binomial(trials, p), from the same running sum that the order-statistic bounds use.
+ *
+ * @example
+ * binomialCdf(3, 10, 0.5); // 0.171875
+ */
+export function binomialCdf(k: number, trials: number, p: number): number {
+  if (k < 0) return 0;
+  if (k >= trials) return 1;
+  if (p <= 0) return 1;
+  if (p >= 1) return 0;
+  let i = 0;
+  for (const cdf of binomialCdfs(trials, p)) {
+    if (i === k) return Math.min(1, cdf);
+    i += 1;
+  }
+  return 1;
+}
+
+/** P(B ≤ i) for B ~ Binomial(trials, p) and i = 0, 1, …, trials in turn, summed in log space so that thousands of trials do not underflow. */
+function* binomialCdfs(trials: number, p: number): Generator<number> {
+  const logP = Math.log(p);
+  const logQ = Math.log1p(-p);
+  let logCoefficient = 0; // log C(trials, 0)
+  let cdf = 0;
+  for (let i = 0; i <= trials; i++) {
+    if (i > 0) logCoefficient += Math.log((trials - i + 1) / i);
+    cdf += Math.exp(logCoefficient + i * logP + (trials - i) * logQ);
+    yield cdf;
+  }
 }

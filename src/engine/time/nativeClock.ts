@@ -19,7 +19,10 @@ export interface Clock {
  * @example
  * await expect(() => fetchUser(1)).toRunUnder(20, { clock: 'wall' });
  */
-export type ClockMode = 'auto' | 'cpu' | 'wall';
+export type ClockMode = (typeof clockModes)[number];
+
+/** Every clock mode, in the order messages list them. */
+export const clockModes = ['auto', 'cpu', 'wall'] as const;
 
 // Captured when the module loads: Jest's and Vitest's fake timers replace performance.now and process.hrtime on
 // the global objects, and a measurement taken under fake timers must still read real time.

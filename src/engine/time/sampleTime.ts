@@ -1,4 +1,5 @@
-import { isThenable } from '../workload.js';
+import { isThenable, realDeadline, timedOut } from '../workload.js';
+import type { Deadline } from '../workload.js';
 import type { Workload } from '../workload.js';
 import type { Clock } from './nativeClock.js';
 
@@ -19,9 +20,6 @@ export interface TimeSample {
 }
 
 // Fake timers replace the global setTimeout; the guard against a call that never settles must use the real one.
-const realSetTimeout = globalThis.setTimeout;
-const realClearTimeout = globalThis.clearTimeout;
-const timedOut: unique symbol = Symbol('timed out');
 
 /**
  * Times `calls` consecutive calls of a workload on both clocks. Inputs of a sized workload are all prepared
@@ -41,8 +39,7 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
   }
   const { call } = workload;
   let awaited = false;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let deadline: Promise<typeof timedOut> | undefined;
+  let deadline: Deadline | undefined;
   const wall0 = clock.wallNs();
   const cpu0 = clock.cpuNs();
   try {
@@ -50,16 +47,13 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
       const result = call(inputs[i]);
       if (!isThenable(result)) continue;
       awaited = true;
-      deadline ??= new Promise((resolve) => {
-        timer = realSetTimeout(() => resolve(timedOut), Math.max(1, (timeoutNs - (clock.wallNs() - wall0)) / 1e6));
-        (timer as { unref?: () => void }).unref?.();
-      });
-      if ((await Promise.race([result, deadline])) === timedOut) {
+      deadline ??= realDeadline(Math.max(1, (timeoutNs - (clock.wallNs() - wall0)) / 1e6), { unref: true });
+      if ((await deadline.race(result)) === timedOut) {
         return { calls: i + 1, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, awaited, timedOut: true };
       }
     }
   } finally {
-    if (timer !== undefined) realClearTimeout(timer);
+    deadline?.clear();
   }
   const cpu1 = clock.cpuNs();
   const wall1 = clock.wallNs();

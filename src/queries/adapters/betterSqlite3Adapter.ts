@@ -1,5 +1,5 @@
 import { addReturnedRows, finishQuery, recordQuery } from '../recordQuery.js';
-import type { RecordedQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';

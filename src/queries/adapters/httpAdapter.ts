@@ -1,6 +1,6 @@
 import { finishQuery, recordQuery } from '../recordQuery.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import type { RecordedQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { subscribeChannel } from '../subscribeChannel.js';
 
 const inFlight = new WeakMap<object, RecordedQuery>();

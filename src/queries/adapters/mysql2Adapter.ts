@@ -4,7 +4,7 @@ import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import type { RecordedQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { subscribeTracing } from '../subscribeTracing.js';
 import { warnIfSilent } from '../warnIfSilent.js';
 

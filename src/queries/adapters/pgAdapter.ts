@@ -1,6 +1,6 @@
 import { bindPoolCallback } from '../bindPoolCallback.js';
 import { addReturnedRows, finishQuery, recordQuery } from '../recordQuery.js';
-import type { RecordedQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';

@@ -5,7 +5,7 @@ import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
 import type { QueryAdapter } from '../QueryAdapter.js';
-import type { RecordedQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { runWithCallerStack } from '../runWithCallerStack.js';
 import { spyState } from '../spyState.js';
 import { isThenable } from '../../engine/workload.js';

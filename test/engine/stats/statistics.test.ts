@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { binomialCdf } from '../../../src/engine/stats/binomialCdf.js';
-import { normalQuantile, orderStatisticBounds, statisticBounds } from '../../../src/engine/stats/statisticBounds.js';
+import { binomialCdf, normalQuantile, orderStatisticBounds, statisticBounds } from '../../../src/engine/stats/statisticBounds.js';
 import { quantile, summarize } from '../../../src/engine/stats/summarize.js';
 import { sequentialLook } from '../../../src/engine/time/sampleSequentially.js';
 import { seededRandom } from '../../fixtures/seededRandom.js';

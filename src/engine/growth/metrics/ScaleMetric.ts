@@ -9,7 +9,10 @@ import type { Workload } from '../../workload.js';
  * @example
  * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
  */
-export type ScaleMetricName = 'time' | 'ops' | 'allocations' | 'queries' | 'rows';
+export type ScaleMetricName = (typeof scaleMetricNames)[number];
+
+/** Every metric `toScaleAtMost` accepts, in the order messages list them. */
+export const scaleMetricNames = ['time', 'ops', 'allocations', 'queries', 'rows'] as const;
 
 /**
  * What the sweep tells a metric when it asks for one sample at one size: the clock, how many calls to take
@@ -62,4 +65,15 @@ export interface ScaleMetric {
   readonly samplesPerSize?: number;
   /** Takes one sample: `context.calls` calls of `workload`, each on a freshly prepared (unmeasured) input. */
   sample(workload: Workload, context: MetricContext): Promise<MetricSample>;
+}
+
+/**
+ * A metric of exact counts (operations, queries, bytes): counts separate n from n log n, so the tolerance on the
+ * excess slope is 0.05.
+ *
+ * @example
+ * const opsMetric = countMetric('ops', 'ops', async (workload, context) => sampleOps(workload, context));
+ */
+export function countMetric(name: ScaleMetricName, unit: string, sample: ScaleMetric['sample']): ScaleMetric {
+  return { name, unit, deterministic: true, toleranceSlope: 0.05, sample };
 }

@@ -1,6 +1,8 @@
 import { measureAllocation } from '../../heap/measureAllocation.js';
-import type { ScaleMetric } from './ScaleMetric.js';
+import { countMetric } from './ScaleMetric.js';
+import type { MetricContext, MetricSample, ScaleMetric } from './ScaleMetric.js';
 import { sized } from '../../workload.js';
+import type { Workload } from '../../workload.js';
 
 /**
  * Bytes allocated per call, for `toScaleAtMost(…, { metric: 'allocations' })`: each sample is one
@@ -14,28 +16,26 @@ import { sized } from '../../workload.js';
  * await expect(sized(n => rows(n), r => toCsv(r))).toScaleAtMost('n', { metric: 'allocations' });
  */
 export const allocationsMetric: ScaleMetric = {
-  name: 'allocations',
-  unit: 'B',
-  deterministic: true,
-  toleranceSlope: 0.05,
+  ...countMetric('allocations', 'B', sample),
   samplesPerSize: 3,
-  async sample(workload, { clock, timeoutNs }) {
-    const wall0 = clock.wallNs();
-    const cpu0 = clock.cpuNs();
-    const measurement = await measureAllocation(sized(() => workload.prepare?.(), (input) => workload.call(input)), {
-      n: 1,
-      calls: 3,
-      warmupCalls: 10,
-      maxTimeMs: Math.max(1, timeoutNs / 1e6),
-      clock,
-    });
-    return {
-      perCall: Math.max(0, measurement.bytesPerCall),
-      calls: 1,
-      wallNs: clock.wallNs() - wall0,
-      cpuNs: clock.cpuNs() - cpu0,
-      awaited: measurement.async,
-      timedOut: false,
-    };
-  },
 };
+
+async function sample(workload: Workload, { clock, timeoutNs }: MetricContext): Promise<MetricSample> {
+  const wall0 = clock.wallNs();
+  const cpu0 = clock.cpuNs();
+  const measurement = await measureAllocation(sized(() => workload.prepare?.(), (input) => workload.call(input)), {
+    n: 1,
+    calls: 3,
+    warmupCalls: 10,
+    maxTimeMs: Math.max(1, timeoutNs / 1e6),
+    clock,
+  });
+  return {
+    perCall: Math.max(0, measurement.bytesPerCall),
+    calls: 1,
+    wallNs: clock.wallNs() - wall0,
+    cpuNs: clock.cpuNs() - cpu0,
+    awaited: measurement.async,
+    timedOut: false,
+  };
+}

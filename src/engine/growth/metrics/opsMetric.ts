@@ -1,6 +1,7 @@
 import { sampleTime } from '../../time/sampleTime.js';
 import { isThenable } from '../../workload.js';
 import type { Workload } from '../../workload.js';
+import { countMetric } from './ScaleMetric.js';
 import type { ScaleMetric } from './ScaleMetric.js';
 
 /**
@@ -41,41 +42,35 @@ export function countOp(k = 1): void {
  * const sample = await opsMetric.sample({ call: () => countOp(3) }, { clock: nativeClock, calls: 1, timeoutNs: 1e9, judgeOn: 'cpu' });
  * sample.perCall; // 3
  */
-export const opsMetric: ScaleMetric = {
-  name: 'ops',
-  unit: 'ops',
-  deterministic: true,
-  toleranceSlope: 0.05,
-  async sample(workload, { clock, calls, timeoutNs }) {
-    const counter = { count: 0 };
-    const previous = opCounter.active;
-    const restore = (): void => {
-      // A call abandoned at its timeout may settle later: it must not reset a counter that is no longer its own.
-      if (opCounter.active === counter) opCounter.active = previous;
-    };
-    const counted: Workload = {
-      ...workload,
-      call: (input) => {
-        opCounter.active = counter;
-        let result: unknown;
-        try {
-          result = workload.call(input);
-        } catch (error) {
-          restore();
-          throw error;
-        }
-        if (!isThenable(result)) {
-          restore();
-          return result;
-        }
-        return Promise.resolve(result).finally(restore);
-      },
-    };
-    try {
-      const sample = await sampleTime(counted, calls, clock, timeoutNs);
-      return { perCall: counter.count / sample.calls, calls: sample.calls, wallNs: sample.wallNs, cpuNs: sample.cpuNs, awaited: sample.awaited, timedOut: sample.timedOut };
-    } finally {
-      restore();
-    }
-  },
-};
+export const opsMetric: ScaleMetric = countMetric('ops', 'ops', async (workload, { clock, calls, timeoutNs }) => {
+  const counter = { count: 0 };
+  const previous = opCounter.active;
+  const restore = (): void => {
+    // A call abandoned at its timeout may settle later: it must not reset a counter that is no longer its own.
+    if (opCounter.active === counter) opCounter.active = previous;
+  };
+  const counted: Workload = {
+    ...workload,
+    call: (input) => {
+      opCounter.active = counter;
+      let result: unknown;
+      try {
+        result = workload.call(input);
+      } catch (error) {
+        restore();
+        throw error;
+      }
+      if (!isThenable(result)) {
+        restore();
+        return result;
+      }
+      return Promise.resolve(result).finally(restore);
+    },
+  };
+  try {
+    const sample = await sampleTime(counted, calls, clock, timeoutNs);
+    return { perCall: counter.count / sample.calls, calls: sample.calls, wallNs: sample.wallNs, cpuNs: sample.cpuNs, awaited: sample.awaited, timedOut: sample.timedOut };
+  } finally {
+    restore();
+  }
+});
