@@ -1,4 +1,5 @@
 import type { Complexity } from './engine/growth/complexityClasses.js';
+import type { BlockEventLoopOptions } from './matchers/toBlockEventLoopAtMost.js';
 import type { AllocateOptions } from './matchers/toAllocateAtMost.js';
 import type { QueryCountOptions } from './matchers/measureQueryCall.js';
 import type { RetainOptions } from './matchers/toRetainAtMost.js';
@@ -82,6 +83,18 @@ export interface PerfMatchers<R> {
    * await expect(() => listOrders(db, { customerId: 7 })).toFetchRowsAtMost(100);
    */
   toFetchRowsAtMost(k: number, nOrOptions?: number | QueryCountOptions): Promise<R>;
+
+  /**
+   * Asserts that one call never holds the event loop for more than `budgetMs` at a stretch (the synchronous code
+   * between two awaits, `*Sync` Node APIs included), judged on the median of 3 calls after a warm-up: computation on
+   * CPU time, sync I/O on the time it waited. A failure names what ran in the longest stretch and where.
+   *
+   * @param budgetMs - the longest blocked stretch allowed, in milliseconds (multiplied by the configured time scale).
+   * @param nOrOptions - input size n for a sized workload, or options.
+   * @example
+   * await expect(() => handler(request)).toBlockEventLoopAtMost(10);
+   */
+  toBlockEventLoopAtMost(budgetMs: number, nOrOptions?: number | BlockEventLoopOptions): Promise<R>;
 
   /**
    * Asserts that the cost (time by default) of a sized workload or a function of n grows at most like a

@@ -34,3 +34,8 @@ export { judgeGrowth } from './engine/growth/judgeGrowth.js';
 export type { GrowthJudgement } from './engine/growth/judgeGrowth.js';
 export { countOp } from './engine/growth/metrics/opsMetric.js';
 export type { ScaleMetricName } from './engine/growth/metrics/ScaleMetric.js';
+export { measureBlocking } from './engine/blocking/measureBlocking.js';
+export type { BlockedStretch, BlockingClock, BlockingMeasurement, MeasureBlockingOptions } from './engine/blocking/measureBlocking.js';
+export type { SyncCall } from './engine/blocking/spyOnSyncApis.js';
+export type { HotFrame } from './engine/blocking/cpuProfiler.js';
+export type { BlockEventLoopOptions } from './matchers/toBlockEventLoopAtMost.js';

@@ -1,3 +1,4 @@
+import { toBlockEventLoopAtMost } from './toBlockEventLoopAtMost.js';
 import { toFetchRowsAtMost } from './toFetchRowsAtMost.js';
 import { toIssueQueriesAtMost } from './toIssueQueriesAtMost.js';
 import { toIssueRequestsAtMost } from './toIssueRequestsAtMost.js';
@@ -14,4 +15,4 @@ import { toScaleAtMost } from './toScaleAtMost.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toFetchRowsAtMost };
+export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toFetchRowsAtMost, toBlockEventLoopAtMost };

@@ -9,10 +9,10 @@ const root = resolve(import.meta.dirname, '../..');
 const work = join(root, 'test/packed/.work');
 const typescript = '5.9.3';
 const matrix = [
-  { name: 'vitest4', template: 'vitest', node: 'system', deps: { vitest: '^4.1.0', '@types/node': '^20' } },
-  { name: 'vitest5', template: 'vitest', node: '22', deps: { vitest: '^5.1.0', '@types/node': '^22' } },
-  { name: 'jest29', template: 'jest', node: 'system', deps: { jest: '^29.7.0', '@jest/globals': '^29.7.0', '@types/jest': '^29.5.0', '@types/node': '^20' } },
-  { name: 'jest30', template: 'jest', node: 'system', deps: { jest: '^30.0.0', '@jest/globals': '^30.0.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
+  { name: 'vitest4', template: 'vitest', node: 'system', deps: { vitest: '^4.1.0', pg: '^8.11.0', '@types/node': '^20' } },
+  { name: 'vitest5', template: 'vitest', node: '22', deps: { vitest: '^5.1.0', pg: '^8.11.0', '@types/node': '^22' } },
+  { name: 'jest29', template: 'jest', node: 'system', deps: { jest: '^29.7.0', '@jest/globals': '^29.7.0', '@types/jest': '^29.5.0', pg: '^8.11.0', '@types/node': '^20' } },
+  { name: 'jest30', template: 'jest', node: 'system', deps: { jest: '^30.0.0', '@jest/globals': '^30.0.0', '@types/jest': '^30.0.0', pg: '^8.11.0', '@types/node': '^20' } },
 ];
 const only = process.argv.slice(2);
 const selected = only.length > 0 ? matrix.filter((p) => only.includes(p.name)) : matrix;
@@ -87,6 +87,8 @@ for (const project of selected) {
   expectStatus('outgoing requests are counted', 'passed');
   expectStatus('allocation is measured per call', 'passed');
   expectStatus('growth is judged on exact operation counts', 'passed');
+  // PostgreSQL at PGHOST/PGPORT (default 127.0.0.1:5432, trust auth), reached through pg installed from the registry.
+  expectStatus('rows returned by PostgreSQL are counted', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');
   const slow = expectStatus('a slow function fails its budget', 'failed');
   const message = (slow?.failureMessages ?? []).join('\n');

@@ -51,3 +51,16 @@ test('growth is judged on exact operation counts', async () => {
   await expect(sized(input, sum)).toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
   await expect(sized(input, pairs)).not.toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
 });
+
+test('rows returned by PostgreSQL are counted', async () => {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ host: process.env['PGHOST'] ?? '127.0.0.1', port: Number(process.env['PGPORT'] ?? 5432), user: process.env['PGUSER'] ?? 'postgres', database: process.env['PGDATABASE'] ?? 'test' });
+  await client.connect();
+  try {
+    const series = (n: number) => () => client.query('SELECT generate_series(1, $1::int) AS i', [n]);
+    await expect(series(50)).toFetchRowsAtMost(50);
+    await expect(series(51)).not.toFetchRowsAtMost(50);
+  } finally {
+    await client.end();
+  }
+});

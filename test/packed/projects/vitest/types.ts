@@ -14,6 +14,11 @@ export async function typeChecks(): Promise<void> {
   await expect(async () => 1).toIssueQueriesAtMost(2);
   await expect(async () => 1).toIssueQueriesAtMost(0, { transactionControl: true, ignore: /^SET / });
   await expect(async () => 1).toIssueRequestsAtMost(1, { ignore: (event) => event.text.includes('/health') });
+  await expect(async () => 1).toFetchRowsAtMost(100);
+  await expect(sized((n) => n, async (n) => n)).toFetchRowsAtMost(50, { n: 1000, ignore: /pg_catalog/ });
+  await expect((n: number) => n).toScaleAtMost('1', { metric: 'rows', sizes: [1, 2, 4, 8] });
+  // @ts-expect-error k is a number of rows
+  await expect(async () => 1).toFetchRowsAtMost('100');
   await expect(() => 1).toAllocateAtMost('64 KiB');
   await expect(sized((n) => n, (n) => new Array(n))).toAllocateAtMost(1024, 100);
   await expect(() => 1).toRetainAtMost(0);
