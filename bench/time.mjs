@@ -1,15 +1,47 @@
 // `npm run bench:time`: false-fail and detection rates of toRunUnder's engine against the naive approach, idle and
-// with one competing CPU-bound process; and time to verdict for a 100 µs and a 1 µs function.
-// Usage: node bench/time.mjs [assertionsPerCell=200] [processes=10]
-import { execFileSync, spawn } from 'node:child_process';
+// with two competing CPU-bound processes, for a 100 µs and a 1 µs function; and time to verdict.
+// Usage: node bench/time.mjs [assertionsPerCell=200] [processes=10] [--nodes=20,22,24]
+// With --nodes, Node 22 and 24 come from the npm packages node@22 / node@24 (installed once into bench/.nodes)
+// and the benchmark reruns itself on each; the tables of all runs are written to bench/results/time.json.
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { loadavg, cpus } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { measureTime } from '../dist/esm/index.js';
 
-const assertions = Number(process.argv[2] ?? 200);
-const processes = Number(process.argv[3] ?? 10);
+const flags = process.argv.slice(2).filter((a) => a.startsWith('--'));
+const positional = process.argv.slice(2).filter((a) => !a.startsWith('--'));
+const assertions = Number(positional[0] ?? 200);
+const processes = Number(positional[1] ?? 10);
 const perProcess = Math.ceil(assertions / processes);
 const worker = new URL('./timeWorker.mjs', import.meta.url).pathname;
+const resultsFile = new URL('./results/time.json', import.meta.url);
+
+const nodesFlag = flags.find((f) => f.startsWith('--nodes='));
+if (nodesFlag !== undefined) {
+  const reports = [];
+  for (const version of nodesFlag.slice('--nodes='.length).split(',')) {
+    const node = nodeBinary(version);
+    console.log(`\n# Node ${execFileSync(node, ['--version']).toString().trim()}`);
+    const run = spawnSync(node, [new URL(import.meta.url).pathname, String(assertions), String(processes)], { stdio: 'inherit' });
+    if (run.status !== 0) process.exit(run.status ?? 1);
+    reports.push(JSON.parse(readFileSync(resultsFile, 'utf8')));
+  }
+  writeFileSync(resultsFile, `${JSON.stringify(reports, null, 2)}\n`);
+  process.exit(0);
+}
+
+function nodeBinary(version) {
+  if (process.version.startsWith(`v${version}.`)) return process.execPath;
+  const prefix = new URL(`./.nodes/${version}`, import.meta.url).pathname;
+  const binary = join(prefix, 'node_modules/.bin/node');
+  if (!existsSync(binary)) {
+    mkdirSync(prefix, { recursive: true });
+    writeFileSync(join(prefix, 'package.json'), '{ "private": true }\n');
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error', `node@${version}`], { cwd: prefix, stdio: 'inherit' });
+  }
+  return binary;
+}
 
 const sqrt = Math.sqrt;
 const spin = (iterations) => () => {
@@ -43,58 +75,66 @@ const median = (values) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
-async function condition(name, competitor) {
-  let hog;
-  if (competitor) {
-    hog = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  const load = loadavg()[0];
-  const cal = await calibrate(100_000);
-  const ratios = { at60: 0.6, at150: 1.5, at200: 2.0, async60: 0.6 };
-  const budgetsNs = Object.fromEntries(Object.entries(ratios).map(([k, ratio]) => [k, cal.trueNs / ratio]));
-  const rows = [];
-  for (let p = 0; p < processes; p++) rows.push(...(await runWorker({ iterations: cal.iterations, budgetsNs, repeats: perProcess, asyncLabels: ['async60'] })));
+const cells = [
+  ['100us', 'at60', 0.6, '100 µs at 60% of budget (should pass)'],
+  ['100us', 'at150', 1.5, '100 µs at 150% of budget (should fail)'],
+  ['100us', 'at200', 2.0, '100 µs at 200% of budget (should fail)'],
+  ['100us', 'async60', 0.6, '100 µs async variant at 60%, wall clock (should pass)'],
+  ['1us', 'at60', 0.6, '1 µs at 60% of budget (should pass)'],
+  ['1us', 'at150', 1.5, '1 µs at 150% of budget (should fail)'],
+  ['1us', 'at200', 2.0, '1 µs at 200% of budget (should fail)'],
+];
 
-  // Time to verdict for a 100 µs and a 1 µs function at 60% of budget, fresh processes.
-  const tiny = await calibrate(1_000);
-  const ttv = {};
-  for (const [label, c] of [['100us', cal], ['1us', tiny]]) {
-    const results = [];
-    for (let p = 0; p < Math.min(processes, 10); p++) results.push(...(await runWorker({ iterations: c.iterations, budgetsNs: { at60: c.trueNs / 0.6 }, repeats: 5 })));
-    ttv[label] = { medianMs: median(results.map((r) => r.elapsedMs)), n: results.length, passRate: results.filter((r) => r.pass).length / results.length };
+async function condition(name, hogs) {
+  const hogProcesses = [];
+  for (let i = 0; i < hogs; i++) hogProcesses.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }));
+  if (hogs > 0) await new Promise((r) => setTimeout(r, 500));
+  try {
+    const load = loadavg()[0];
+    const calibrations = { '100us': await calibrate(100_000), '1us': await calibrate(1_000) };
+    const rows = [];
+    for (const [fn, cal] of Object.entries(calibrations)) {
+      const mine = cells.filter(([f]) => f === fn);
+      const budgetsNs = Object.fromEntries(mine.map(([, label, ratio]) => [label, cal.trueNs / ratio]));
+      for (let p = 0; p < processes; p++) {
+        const out = await runWorker({ iterations: cal.iterations, budgetsNs, repeats: perProcess, asyncLabels: ['async60'] });
+        rows.push(...out.map((r) => ({ ...r, fn })));
+      }
+    }
+    const summary = {};
+    for (const [fn, label] of cells) {
+      const cell = rows.filter((r) => r.fn === fn && r.label === label);
+      summary[`${fn}/${label}`] = {
+        n: cell.length,
+        perfspecFail: cell.filter((r) => !r.pass).length,
+        perfspecInconclusive: cell.filter((r) => r.verdict === 'inconclusive').length,
+        naiveFail: cell.filter((r) => !r.naivePass).length,
+        medianElapsedMs: median(cell.map((r) => r.elapsedMs)),
+        medianCpuWall: median(cell.map((r) => r.cpuWall)),
+        medianBatch: median(cell.map((r) => r.batchSize)),
+        clocks: [...new Set(cell.map((r) => `${r.clock}${r.clock === 'cpu' ? `: ${r.cpuSource}` : ''}`))],
+      };
+    }
+    return { name, hogs, loadAtStart: load, loadAtEnd: loadavg()[0], calibrations, summary };
+  } finally {
+    for (const hog of hogProcesses) hog.kill();
   }
-  hog?.kill();
-  const summary = {};
-  for (const label of Object.keys(ratios)) {
-    const cell = rows.filter((r) => r.label === label);
-    summary[label] = {
-      n: cell.length,
-      perfspecFail: cell.filter((r) => !r.pass).length,
-      perfspecInconclusive: cell.filter((r) => r.verdict === 'inconclusive').length,
-      naiveFail: cell.filter((r) => !r.naivePass).length,
-      medianElapsedMs: median(cell.map((r) => r.elapsedMs)),
-      medianCpuWall: median(cell.map((r) => r.cpuWall)),
-    };
-  }
-  return { name, loadAtStart: load, calibration: cal, tiny, summary, timeToVerdict: ttv };
 }
 
 const startedAt = new Date().toISOString();
-const idle = await condition('idle', false);
-const loaded = await condition('one competing CPU-bound process', true);
+const idle = await condition('no competing process', 0);
+const loaded = await condition('two competing CPU-bound processes', 2);
 const report = { startedAt, node: process.version, cores: cpus().length, uptime: execFileSync('uptime').toString().trim(), assertions, processes, conditions: [idle, loaded] };
-writeFileSync(new URL('./results/time.json', import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
+writeFileSync(resultsFile, `${JSON.stringify(report, null, 2)}\n`);
 
 const pct = (a, n) => `${a}/${n} (${((100 * a) / n).toFixed(1)}%)`;
 for (const c of report.conditions) {
-  console.log(`\n## ${c.name} (1-min load at start ${c.loadAtStart.toFixed(2)} on ${report.cores} cores; true time ${(c.calibration.trueNs / 1e3).toFixed(1)} µs)`);
-  console.log('| function vs budget | perfspec fails | of which inconclusive | naive (one timed call) fails | perfspec median time per assertion |');
-  console.log('|---|---|---|---|---|');
-  for (const [label, title] of [['at60', '60% of budget (should pass)'], ['at150', '150% of budget (should fail)'], ['at200', '200% of budget (should fail)'], ['async60', 'async variant, 60% of budget, wall clock (should pass)']]) {
-    const s = c.summary[label];
-    console.log(`| ${title} | ${pct(s.perfspecFail, s.n)} | ${s.perfspecInconclusive} | ${pct(s.naiveFail, s.n)} | ${s.medianElapsedMs.toFixed(0)} ms |`);
+  console.log(`\n## Node ${report.node}, ${c.name} (1-min load ${c.loadAtStart.toFixed(2)} → ${c.loadAtEnd.toFixed(2)} on ${report.cores} cores; true times ${(c.calibrations['100us'].trueNs / 1e3).toFixed(1)} µs and ${(c.calibrations['1us'].trueNs / 1e3).toFixed(2)} µs)`);
+  console.log('| function vs budget | perfspec fails | of which inconclusive | naive (one timed call) fails | perfspec median time per assertion | median batch | clock |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const [fn, label, , title] of cells) {
+    const s = c.summary[`${fn}/${label}`];
+    console.log(`| ${title} | ${pct(s.perfspecFail, s.n)} | ${s.perfspecInconclusive} | ${pct(s.naiveFail, s.n)} | ${s.medianElapsedMs.toFixed(0)} ms | ${s.medianBatch} | ${s.clocks.join('; ')} |`);
   }
-  console.log(`Time to verdict (60% of budget): 100 µs function ${c.timeToVerdict['100us'].medianMs.toFixed(0)} ms median, 1 µs function ${c.timeToVerdict['1us'].medianMs.toFixed(0)} ms median.`);
 }
 console.log(`\n${report.uptime}`);

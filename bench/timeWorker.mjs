@@ -19,7 +19,7 @@ for (let r = 0; r < repeats; r++) {
     const call = asyncLabels.includes(label) ? async () => { await null; return work(); } : work;
     const result = await judgeTime({ call }, budgetNs);
     process.stdout.write(
-      `${JSON.stringify({ label, verdict: result.verdict, pass: result.pass, reason: result.reason ?? null, elapsedMs: result.run.elapsedNs / 1e6, estimateNs: result.estimateNs, naivePass: naiveMs * 1e6 <= budgetNs, cpuWall: result.cpuWallRatio })}\n`,
+      `${JSON.stringify({ label, cpuSource: result.run.cpuSource ?? null, clock: result.run.clock, batchSize: result.run.batchSize, verdict: result.verdict, pass: result.pass, reason: result.reason ?? null, elapsedMs: result.run.elapsedNs / 1e6, estimateNs: result.estimateNs, naivePass: naiveMs * 1e6 <= budgetNs, cpuWall: result.cpuWallRatio })}\n`,
     );
   }
 }

@@ -44,7 +44,9 @@ export function timeMessage(
   const kind = run.async ? 'async function, awaited' : 'sync function';
   const measured = [
     `${run.samples.length} ${plural(run.samples.length, 'sample')} × ${run.batchSize} ${plural(run.batchSize, 'call')} (${calls} calls)`,
-    `${run.clock} clock (${kind})`,
+    `${run.clock} clock (${kind}${run.clock === 'cpu' && run.cpuSource !== undefined ? `; ${run.cpuSource}` : ''})`,
+    ...(run.coarseCpuClock === true ? [`wall clock because the CPU clock is too coarse for the cap (${run.cpuSource ?? 'unknown'})`] : []),
+    ...((run.unmeasured ?? 0) > 0 ? [`${run.unmeasured} ${plural(run.unmeasured ?? 0, 'batch')} left out: the CPU clock did not resolve them`] : []),
     `warm-up ${run.warmupCalls} calls in ${formatDuration(run.warmupNs)}`,
     `${formatDuration(run.elapsedNs)} in all`,
     `CPU/wall ${result.cpuWallRatio.toFixed(2)}`,
@@ -76,6 +78,8 @@ function inconclusiveVerdict(result: TimeVerdict, maxTimeMs: number): string {
   switch (result.reason) {
     case 'near-budget':
       return `inconclusive: the estimate is within 5% of the budget; ${decided}`;
+    case 'unmeasured':
+      return `inconclusive: the CPU clock did not resolve most batches (it did not advance, or far less than wall time), so there is no evidence for a pass`;
     case 'single-call':
       return `inconclusive: one call outlasted the ${maxTimeMs} ms cap, so it was measured once; ${decided}`;
     default:
@@ -95,6 +99,8 @@ function hints(result: TimeVerdict, isNot: boolean, clockMode: ClockMode): strin
     list.push('raise maxTimeMs for more samples, or leave more headroom between the usual time and the budget');
   } else if (result.reason === 'single-call') {
     list.push('a single call includes JIT warm-up and any gc; raise maxTimeMs above a few calls for a steadier verdict');
+  } else if (result.reason === 'unmeasured') {
+    list.push("rerun with { clock: 'wall' } on an idle machine, or report the Node version and kernel: this CPU clock cannot time these calls");
   } else if (result.reason === 'call-timeout') {
     list.push('the abandoned call may still be running in the background; look for a promise that never settles');
   } else if (!isNot && ratio > 1) {

@@ -38,7 +38,7 @@ export interface TimeVerdict {
   verdict: 'pass' | 'fail' | 'inconclusive';
   pass: boolean;
   /** Why the run was inconclusive (or, for `'call-timeout'`, why it failed without an interval). */
-  reason?: 'time-cap' | 'single-call' | 'near-budget' | 'call-timeout';
+  reason?: 'time-cap' | 'single-call' | 'near-budget' | 'call-timeout' | 'unmeasured';
   statistic: Statistic;
   budgetNs: number;
   estimateNs: number;
@@ -111,10 +111,11 @@ export async function judgeTime(workload: Workload, budgetNs: number, options: J
   const maxTimeMs = options.maxTimeMs ?? 1000;
   const totalAlpha = options.totalAlpha ?? 0.01;
   const clock = options.clock ?? nativeClock;
+  const loadPerCore = (options.loadPerCore ?? hostLoadPerCore)();
   const run = await sampleSequentially(
     workload,
     // A call still pending at twice the budget (or after the cap) is over budget beyond doubt: abandon it.
-    { clock, clockMode: options.clockMode ?? 'auto', maxTimeMs, totalAlpha, callTimeoutNs: Math.max(maxTimeMs * 1e6, 2 * budgetNs) },
+    { clock, clockMode: options.clockMode ?? 'auto', maxTimeMs, totalAlpha, callTimeoutNs: Math.max(maxTimeMs * 1e6, 2 * budgetNs), hostLoadPerCore: loadPerCore },
     (sorted, alpha) => {
       const { lower, upper } = statisticBounds(sorted, statistic, alpha);
       return (upper !== undefined && upper < budgetNs) || (lower !== undefined && lower > budgetNs);
@@ -129,7 +130,6 @@ export async function judgeTime(workload: Workload, budgetNs: number, options: J
   const totalCpu = run.samples.reduce((sum, s) => sum + s.cpuNs, 0);
   const totalWall = run.samples.reduce((sum, s) => sum + s.wallNs, 0);
   const cpuWallRatio = totalWall > 0 ? totalCpu / totalWall : 1;
-  const loadPerCore = (options.loadPerCore ?? hostLoadPerCore)();
 
   const verdict: TimeVerdict = {
     verdict: 'inconclusive',
@@ -151,6 +151,8 @@ export async function judgeTime(workload: Workload, budgetNs: number, options: J
   if (run.stoppedBy === 'call-timeout') {
     return { ...verdict, verdict: 'fail', pass: false, reason: 'call-timeout' };
   }
+  // Most batches unresolved by the CPU clock: no evidence for a pass.
+  if (run.stoppedBy === 'unmeasured') return { ...verdict, pass: false, reason: 'unmeasured' };
   if (run.stoppedBy === 'single-call') return { ...verdict, reason: 'single-call' };
   if (run.stoppedBy === 'time-cap') return { ...verdict, reason: 'time-cap' };
   if (Math.abs(bounds.estimate / budgetNs - 1) < nearBudgetFraction) return { ...verdict, reason: 'near-budget' };

@@ -1,5 +1,6 @@
 import type { Workload } from '../workload.js';
 import type { Clock, ClockMode } from './nativeClock.js';
+import { preferSteadyTier } from './preferSteadyTier.js';
 import { sampleTime } from './sampleTime.js';
 import type { TimeSample } from './sampleTime.js';
 
@@ -20,6 +21,8 @@ export interface SamplingOptions {
   callTimeoutNs: number;
   /** Batches are made at least this long so the clocks' resolution and read cost do not matter (default 100 µs). */
   minSampleNs?: number;
+  /** The host's load per core when sampling starts; below 0.5 a CPU time far below wall time marks a batch unresolved. */
+  hostLoadPerCore?: number;
 }
 
 /**
@@ -42,11 +45,19 @@ export interface SamplingRun {
   /** Wall time of the whole run including warm-up and untimed setup. */
   elapsedNs: number;
   /** Why sampling ended: a look reached a decision, the time cap, one call outlasting the cap, or a hung call. */
-  stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout';
+  stoppedBy: 'decision' | 'time-cap' | 'single-call' | 'call-timeout' | 'unmeasured';
   /** Number of looks taken at the data. */
   looks: number;
   /** Whether the cap left no time after warm-up, so the warm-up batches are the samples. */
   fromWarmup: boolean;
+  /** Batches left out because the CPU clock did not resolve them (it did not move, or far less than wall time). */
+  unmeasured?: number;
+  /** The shortest batch (ns): 100 µs, or 100 steps of the judging CPU clock when its steps are coarser. */
+  minSampleNs?: number;
+  /** Which CPU clock was read, and its measured step, when the clock says. */
+  cpuSource?: string;
+  /** Set when auto mode judged synchronous work on wall time because the only CPU clock was too coarse for the cap. */
+  coarseCpuClock?: boolean;
 }
 
 /** Sample count at the first look: fewer samples cannot clear a 0.1% one-sided bound on the median anyway. */
@@ -67,8 +78,17 @@ export function sequentialLook(j: number, totalAlpha: number): { samples: number
   return { samples: Math.ceil(firstLookSamples * lookGrowth ** (j - 1)), alpha: totalAlpha / (j * (j + 1)) };
 }
 
-/** Default minimum batch duration: 100× the CPU clock's 1 µs resolution, 200× its ~0.45 µs read cost. */
+/** Default minimum batch duration: 100× the CPU clock's 1 µs unit, 200× its ~0.45 µs read cost. */
 const defaultMinSampleNs = 100_000;
+/** A batch judged on a clock spans at least this many of its steps, so quantization moves it by ≤ 1%. */
+const stepsPerSample = 100;
+/** In auto mode, a CPU clock so coarse that fewer than this many samples of 100 steps fit the cap is not used. */
+const minSamplesInCap = 20;
+/**
+ * A synchronous batch whose CPU time is below this share of its wall time was not resolved by the CPU clock:
+ * two busy competitors on two cores bring CPU/wall to ~0.4, a 4 ms tick clock reads 0 for a 100 µs batch.
+ */
+const minCpuWallRatio = 0.1;
 /** Warm-up ends once the last three batches agree with the three before within this ratio. */
 const warmupAgreement = 1.1;
 const warmupWindow = 3;
@@ -90,14 +110,25 @@ export async function sampleSequentially(
 ): Promise<SamplingRun> {
   const { clock, callTimeoutNs } = options;
   const capNs = options.maxTimeMs * 1e6;
-  const minSampleNs = options.minSampleNs ?? defaultMinSampleNs;
+  preferSteadyTier();
   const start = clock.wallNs();
   const elapsed = (): number => clock.wallNs() - start;
 
   const first = await sampleTime(workload, 1, clock, Math.max(callTimeoutNs, 0));
   const isAsync = first.awaited;
-  const which: 'cpu' | 'wall' = options.clockMode === 'auto' ? (isAsync ? 'wall' : 'cpu') : options.clockMode;
+  const cpuResolutionNs = clock.cpuResolutionNs ?? 1000;
+  const cpuTooCoarse = stepsPerSample * cpuResolutionNs * minSamplesInCap > capNs;
+  const which: 'cpu' | 'wall' = options.clockMode === 'auto' ? (isAsync || cpuTooCoarse ? 'wall' : 'cpu') : options.clockMode;
+  const minSampleNs = options.minSampleNs ?? Math.max(defaultMinSampleNs, which === 'cpu' ? stepsPerSample * cpuResolutionNs : 0);
   const perCall = (s: TimeSample): number => (which === 'cpu' ? s.cpuNs : s.wallNs) / s.calls;
+  // A CPU reading that did not move, or moved far less than contention explains, is an unresolved sample: it
+  // must never count as a fast one.
+  // On a busy host a short batch can lose its whole time slice, so only an idle host makes a low CPU/wall
+  // ratio suspicious.
+  const hostIdle = options.hostLoadPerCore !== undefined && options.hostLoadPerCore < 0.5;
+  const unresolved = (s: TimeSample): boolean => which === 'cpu' && !s.awaited && (s.cpuNs <= 0 || (hostIdle && s.cpuNs < minCpuWallRatio * s.wallNs));
+  let unmeasured = 0;
+  const unresolvedSamples: TimeSample[] = [];
   const finish = (samples: TimeSample[], batchSize: number, warmupCalls: number, warmupNs: number, stoppedBy: SamplingRun['stoppedBy'], looks: number): SamplingRun => ({
     samples,
     batchSize,
@@ -106,9 +137,15 @@ export async function sampleSequentially(
     warmupCalls,
     warmupNs,
     elapsedNs: elapsed(),
-    stoppedBy,
+    // Whatever ended the run, samples the CPU clock did not resolve are no evidence (the cap or a single long
+    // call must not turn a clock that never moved into a zero-time pass).
+    stoppedBy: stoppedBy !== 'call-timeout' && samples.length > 0 && samples.every(unresolved) ? 'unmeasured' : stoppedBy,
     looks,
     fromWarmup: false,
+    unmeasured,
+    minSampleNs,
+    ...(clock.cpuSource === undefined ? {} : { cpuSource: clock.cpuSource }),
+    ...(cpuTooCoarse && options.clockMode === 'auto' && !isAsync ? { coarseCpuClock: true } : {}),
   });
   // When calls are so slow that the cap ends the run before any measured batch, the warm-up batches (or the
   // first call alone) are all the evidence there is: judge on them and say so, rather than on nothing.
@@ -132,9 +169,9 @@ export async function sampleSequentially(
     warmupCalls += sample.calls;
     lastWallNs = sample.wallNs;
     if (sample.timedOut) return finish([sample], batchSize, warmupCalls, elapsed(), 'call-timeout', 0);
-    if (sample.wallNs < minSampleNs) {
+    if (sample.wallNs < minSampleNs || unresolved(sample)) {
       const grown = Math.ceil((batchSize * minSampleNs * 1.25) / Math.max(sample.wallNs, minSampleNs / 1000));
-      batchSize = Math.min(grown, batchSize * 1000);
+      batchSize = Math.min(Math.max(grown, batchSize * 4), batchSize * 1000);
       window = [];
       warm = [];
     } else {
@@ -155,8 +192,17 @@ export async function sampleSequentially(
     }
     const sample = await sampleTime(workload, batchSize, clock, callTimeoutNs);
     lastWallNs = sample.wallNs;
+    if (sample.timedOut) return finish([...samples, sample], batchSize, warmupCalls, warmupNs, 'call-timeout', lookNumber - 1);
+    if (unresolved(sample)) {
+      unmeasured += 1;
+      unresolvedSamples.push(sample);
+      if (unmeasured > Math.max(warmupWindow, samples.length)) {
+        // Kept for the message when nothing else is left; the verdict of an 'unmeasured' run is never a pass.
+        return finish(samples.length > 0 ? samples : unresolvedSamples, batchSize, warmupCalls, warmupNs, 'unmeasured', lookNumber - 1);
+      }
+      continue;
+    }
     samples.push(sample);
-    if (sample.timedOut) return finish(samples, batchSize, warmupCalls, warmupNs, 'call-timeout', lookNumber - 1);
     if (samples.length < look.samples) continue;
     const sorted = samples.map(perCall).sort((a, b) => a - b);
     if (decide(sorted, look.alpha)) return finish(samples, batchSize, warmupCalls, warmupNs, 'decision', lookNumber);
