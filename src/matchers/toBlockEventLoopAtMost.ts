@@ -1,4 +1,4 @@
-import { currentSettings } from '../config/configure.js';
+import { blockEventLoopOptions } from '../config/effectiveOptions.js';
 import { judgeBlocking } from '../engine/blocking/judgeBlocking.js';
 import { toWorkload } from '../engine/workload.js';
 import { check } from '../input/check.js';
@@ -41,16 +41,13 @@ export async function toBlockEventLoopAtMost(this: MatcherContext | undefined, r
   const budget = check.positiveNumber(matcher, 'budgetMs', budgetMs);
   const given = sizeOrOptions(matcher, nOrOptions, { calls: check.positiveInteger, maxTimeMs: check.positiveNumber });
   const target = receivedWorkload(matcher, received, given.n);
-  const { timeScale } = currentSettings();
-  const verdict = await judgeBlocking(toWorkload(target, given.n), budget * timeScale * 1e6, {
-    ...(given.calls === undefined ? {} : { calls: given.calls }),
-    ...(given.maxTimeMs === undefined ? {} : { maxTimeMs: given.maxTimeMs }),
-  });
+  const { timeScale, calls, maxTimeMs } = blockEventLoopOptions(given);
+  const verdict = await judgeBlocking(toWorkload(target, given.n), budget * timeScale * 1e6, { calls, maxTimeMs });
   const rerun = [given.n === undefined ? undefined : `n: ${given.n}`, given.calls === undefined ? undefined : `calls: ${given.calls}`].filter((part) => part !== undefined);
   const message = (): string => blockingMessage(this, verdict, { budgetMs: budget, timeScale, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
   if (verdict.timedOut) {
     // Neither verdict is known for a call that never settled, so it fails both with and without .not.
-    throw new Error(`${matcher}: a call had not settled after ${given.maxTimeMs ?? 10_000} ms (maxTimeMs) and was abandoned\n\n${message()}`);
+    throw new Error(`${matcher}: a call had not settled after ${maxTimeMs} ms (maxTimeMs) and was abandoned\n\n${message()}`);
   }
   return { pass: verdict.pass, message };
 }

@@ -94,6 +94,7 @@ for (const project of selected) {
   expectStatus('short functions are judged on a clock that resolves them', 'passed');
   // PostgreSQL at PGHOST/PGPORT (default 127.0.0.1:5432, trust auth), reached through pg installed from the registry.
   expectStatus('rows returned by PostgreSQL are counted', 'passed');
+  expectStatus('a sync call inside an async function blocks the event loop', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');
   const slow = expectStatus('a slow function fails its budget', 'failed');
   const message = (slow?.failureMessages ?? []).join('\n');

@@ -12,7 +12,7 @@ import type { Workload } from '../../workload.js';
 export type ScaleMetricName = (typeof scaleMetricNames)[number];
 
 /** Every metric `toScaleAtMost` accepts, in the order messages list them. */
-export const scaleMetricNames = ['time', 'ops', 'allocations', 'queries', 'rows'] as const;
+export const scaleMetricNames = ['time', 'ops', 'allocations', 'queries', 'rows', 'blocking'] as const;
 
 /**
  * What the sweep tells a metric when it asks for one sample at one size: the clock, how many calls to take

@@ -1,4 +1,5 @@
 import { allocationsMetric } from './allocationsMetric.js';
+import { blockingMetric } from './blockingMetric.js';
 import { opsMetric } from './opsMetric.js';
 import type { ScaleMetric, ScaleMetricName } from './ScaleMetric.js';
 import { timeMetric } from './timeMetric.js';
@@ -14,4 +15,5 @@ export const scaleMetrics: { readonly [K in Exclude<ScaleMetricName, 'queries' |
   time: timeMetric,
   ops: opsMetric,
   allocations: allocationsMetric,
+  blocking: blockingMetric,
 };

@@ -92,3 +92,13 @@ test('short functions are judged on a clock that resolves them', async () => {
   // Calibration takes ~1 s of CPU; on a loaded 2-core machine that is several seconds of wall time.
 }, 60_000);
 >>>>>>> main
+
+test('a sync call inside an async function blocks the event loop', async () => {
+  const crypto = require('node:crypto');
+  const hash = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return crypto.pbkdf2Sync('pw', 'salt', 200_000, 64, 'sha512');
+  };
+  await expect(async () => new Promise((resolve) => setTimeout(resolve, 5))).toBlockEventLoopAtMost(10);
+  await expect(hash).not.toBlockEventLoopAtMost(2);
+});

@@ -92,3 +92,13 @@ test('rows returned by PostgreSQL are counted', async () => {
     await client.end();
   }
 });
+
+test('a sync call inside an async function blocks the event loop', async () => {
+  const crypto = await import('node:crypto');
+  const hash = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return crypto.pbkdf2Sync('pw', 'salt', 200_000, 64, 'sha512');
+  };
+  await expect(async () => new Promise((resolve) => setTimeout(resolve, 5))).toBlockEventLoopAtMost(10);
+  await expect(hash).not.toBlockEventLoopAtMost(2);
+});
