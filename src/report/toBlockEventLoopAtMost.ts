@@ -93,8 +93,8 @@ export function blockingMessage(context: MatcherContext | undefined, verdict: Bl
     const rows = [...byApi].map(([api, calls]) => [
       `${calls.length}×`,
       api,
-      `${formatDuration(calls.reduce((sum, call) => sum + call.wallNs, 0))} wall`,
-      runDelay ? '' : `${formatDuration(calls.reduce((sum, call) => sum + call.cpuNs, 0))} CPU`,
+      `${formatDuration(calls.reduce((sum, call) => sum + call.judgedNs, 0))} judged`,
+      `(${formatDuration(calls.reduce((sum, call) => sum + call.wallNs, 0))} wall)`,
       `at ${userFunction(calls[0]?.stack ?? {})}`,
     ]);
     evidence.push(...formatTable(rows, [0, 2, 3]).map((line) => line.replace(/ {2,}at /, '  at ')));
