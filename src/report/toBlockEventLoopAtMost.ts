@@ -77,7 +77,11 @@ export function blockingMessage(context: MatcherContext | undefined, verdict: Bl
 
   const evidence: string[] = [];
   if (shown.stretches.length > 0) {
-    evidence.push(`Longest stretches of call ${verdict.shownIndex + 1} (the median):`);
+    evidence.push(
+      verdict.shownIndex >= verdict.longestNs.length
+        ? 'Longest stretches of one more call, run under the CPU profiler to name what ran:'
+        : `Longest stretches of call ${verdict.shownIndex + 1} (the median):`,
+    );
     const rows = [['judged', 'wall', runDelay ? 'preempted' : 'CPU', 'sync I/O', 'segments', 'running']];
     for (const stretch of shown.stretches.slice(0, shownStretches)) {
       const third = runDelay ? stretch.preemptedNs : stretch.cpuNs;
@@ -101,7 +105,7 @@ export function blockingMessage(context: MatcherContext | undefined, verdict: Bl
   }
 
   const measured = [
-    `${verdict.longestNs.length} ${verdict.longestNs.length === 1 ? 'call' : 'calls'} after 1 warm-up`,
+    `${verdict.longestNs.length} ${verdict.longestNs.length === 1 ? 'call' : 'calls'} after 1 warm-up${verdict.shownIndex >= verdict.longestNs.length ? ', then 1 under the CPU profiler for this message' : ''}`,
     runDelay
       ? 'each segment judged on wall time minus the time the thread was preempted (Linux schedstat): computation and sync I/O count, contention does not'
       : 'each segment judged on the smaller of wall and process CPU time, sync I/O (fs, child_process) on the time it waited',

@@ -106,6 +106,21 @@ describe('judgeBlocking', () => {
     expect((await judgeBlocking(workload, 5.999e6, { clock, profile: false })).pass).toBe(false);
   });
 
+  test('a failure runs one more call under the profiler for the message; a pass does not', async () => {
+    const clock = fakeClock(true);
+    let calls = 0;
+    const workload = { call: async () => {
+      calls++;
+      await nextTurn();
+      clock.spend(20, 0);
+    } };
+    const failed = await judgeBlocking(workload, 10e6, { clock });
+    expect([calls, failed.pass, failed.shownIndex, failed.medianNs, failed.shown.stretches[0]?.judgedNs]).toEqual([5, false, 3, 20e6, 20e6]);
+    calls = 0;
+    const passed = await judgeBlocking(workload, 20e6, { clock });
+    expect([calls, passed.pass, passed.shownIndex]).toEqual([4, true, 1]);
+  });
+
   test('a call that does not settle within maxTimeMs is abandoned and never passes', async () => {
     const clock = fakeClock(true);
     const verdict = await judgeBlocking({ call: () => new Promise(() => undefined) }, 1e6, { clock, profile: false, maxTimeMs: 20 });
