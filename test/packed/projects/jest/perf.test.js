@@ -49,20 +49,6 @@ test('growth is judged on exact operation counts', async () => {
   await expect(sized(input, pairs)).not.toScaleAtMost('n', { metric: 'ops', sizes: [16, 32, 64, 128, 256] });
 });
 
-<<<<<<< HEAD
-test('rows returned by PostgreSQL are counted', async () => {
-  const pg = require('pg');
-  const client = new pg.Client({ host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', database: process.env.PGDATABASE ?? 'test' });
-  await client.connect();
-  try {
-    const series = (n) => () => client.query('SELECT generate_series(1, $1::int) AS i', [n]);
-    await expect(series(50)).toFetchRowsAtMost(50);
-    await expect(series(51)).not.toFetchRowsAtMost(50);
-  } finally {
-    await client.end();
-  }
-});
-=======
 // The true per-call CPU time, measured without perfspec: process CPU time over many calls after warm-up (wall
 // time would count the time other processes take on a busy machine).
 function perCallNs(fn, calls) {
@@ -91,7 +77,19 @@ test('short functions are judged on a clock that resolves them', async () => {
   }
   // Calibration takes ~1 s of CPU; on a loaded 2-core machine that is several seconds of wall time.
 }, 60_000);
->>>>>>> main
+
+test('rows returned by PostgreSQL are counted', async () => {
+  const pg = require('pg');
+  const client = new pg.Client({ host: process.env.PGHOST ?? '127.0.0.1', port: Number(process.env.PGPORT ?? 5432), user: process.env.PGUSER ?? 'postgres', database: process.env.PGDATABASE ?? 'test' });
+  await client.connect();
+  try {
+    const series = (n) => () => client.query('SELECT generate_series(1, $1::int) AS i', [n]);
+    await expect(series(50)).toFetchRowsAtMost(50);
+    await expect(series(51)).not.toFetchRowsAtMost(50);
+  } finally {
+    await client.end();
+  }
+});
 
 test('a sync call inside an async function blocks the event loop', async () => {
   const crypto = require('node:crypto');
