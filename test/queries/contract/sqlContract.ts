@@ -81,8 +81,8 @@ export function sqlContract(harness: SqlHarness, skip = false): void {
         (n) => n,
         (n) => harness.run(`SELECT * FROM ${users} WHERE id <= ${p(1)} ORDER BY id LIMIT 5`, [n]),
       );
-      await expect(page).toScaleAtMost('1', { metric: 'rows', sizes });
-      const message = await failureMessage(expect(upTo).toScaleAtMost('1', { metric: 'rows', sizes }));
+      await expect(page).toScaleAtMost('1', { metric: 'rows', sizes, maxTimeMs: 20_000 });
+      const message = await failureMessage(expect(upTo).toScaleAtMost('1', { metric: 'rows', sizes, maxTimeMs: 20_000 }));
       expect(message).toContain('median rows returned by the database per call');
       expect(message).toContain('toFetchRowsAtMost at one n names the statement');
     });
