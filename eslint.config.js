@@ -42,4 +42,5 @@ export default tseslint.config(
   restrict(['src/engine/time/**/*.ts'], ...engineUpward, subjectRule('time/ imports only stats/ and workload.ts.', ['**/heap/**', '**/growth/**'])),
   restrict(['src/engine/heap/**/*.ts'], ...engineUpward, subjectRule('heap/ imports only stats/, workload.ts and the clock (time/nativeClock.ts).', ['**/growth/**', '**/time/**', '!**/time/nativeClock.js'])),
   restrict(['src/engine/growth/**/*.ts'], ...engineUpward),
+  restrict(['src/engine/blocking/**/*.ts'], ...engineUpward, subjectRule('blocking/ imports only stats/, workload.ts and heap/isOwnFile.ts (which frames are perfspec\'s own).', ['**/time/**', '**/growth/**', '**/heap/**', '!**/heap/isOwnFile.js'])),
 );

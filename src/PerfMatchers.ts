@@ -1,7 +1,8 @@
 import type { Complexity } from './engine/growth/complexityClasses.js';
+import type { BlockEventLoopOptions } from './matchers/toBlockEventLoopAtMost.js';
 import type { AllocateOptions } from './matchers/toAllocateAtMost.js';
 import type { FasterThanOptions } from './matchers/toBeFasterThan.js';
-import type { QueryCountOptions } from './matchers/judgeQueryCount.js';
+import type { QueryCountOptions } from './matchers/measureQueryCall.js';
 import type { RetainOptions } from './matchers/toRetainAtMost.js';
 import type { RunUnderOptions } from './matchers/toRunUnder.js';
 import type { ScaleOptions } from './matchers/toScaleAtMost.js';
@@ -76,11 +77,35 @@ export interface PerfMatchers<R, T = unknown> {
   toIssueRequestsAtMost(k: number, nOrOptions?: number | QueryCountOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 
   /**
+   * Asserts that one call gets at most `k` rows back from the database over all its statements, counted at the
+   * driver (cursor and iterator rows as they arrive); on failure names the statement that returned the most, its
+   * call site and the fix (WHERE, LIMIT/keyset pagination, aggregation in SQL).
+   *
+   * @param k - the most rows allowed (a count).
+   * @param nOrOptions - input size n for a sized workload, or options.
+   * @example
+   * await expect(() => listOrders(db, { customerId: 7 })).toFetchRowsAtMost(100);
+   */
+  toFetchRowsAtMost(k: number, nOrOptions?: number | QueryCountOptions): Promise<R>;
+
+  /**
+   * Asserts that one call never holds the event loop for more than `budgetMs` at a stretch (the synchronous code
+   * between two awaits, `*Sync` Node APIs included), judged on the median of 3 calls after a warm-up: computation on
+   * CPU time, sync I/O on the time it waited. A failure names what ran in the longest stretch and where.
+   *
+   * @param budgetMs - the longest blocked stretch allowed, in milliseconds (multiplied by the configured time scale).
+   * @param nOrOptions - input size n for a sized workload, or options.
+   * @example
+   * await expect(() => handler(request)).toBlockEventLoopAtMost(10);
+   */
+  toBlockEventLoopAtMost(budgetMs: number, nOrOptions?: number | BlockEventLoopOptions): Promise<R>;
+
+  /**
    * Asserts that the cost (time by default) of a sized workload or a function of n grows at most like a
    * complexity class: fails only when the measured growth is significantly faster.
    *
    * @param complexity - the bound, e.g. `'n log n'` or `'O(n log n)'`.
-   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'` or `'ops'`), `maxTimeMs` (ms), `samples` per size.
+   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'`, `'ops'`, `'allocations'`, `'queries'`, `'rows'`), `maxTimeMs` (ms), `samples` per size.
    * @example
    * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n');
    * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });

@@ -157,3 +157,16 @@ export function capWithinTest(defaultMs: number): TestBoundCap {
   const withinMs = testTimeoutShare * testTimeoutMs;
   return withinMs < defaultMs ? { capMs: withinMs, testTimeoutMs, loweredFromMs: defaultMs } : { capMs: defaultMs };
 }
+
+/**
+ * The effective options of `toBlockEventLoopAtMost`: 3 measured calls after the warm-up, the time cap for one
+ * call (10 000 ms, or `configure({ maxTimeMs })` if larger: a call that never settles is abandoned there), and the
+ * time scale that multiplies its budget.
+ *
+ * @example
+ * const { calls, maxTimeMs, timeScale } = blockEventLoopOptions({ calls: 5 });
+ */
+export function blockEventLoopOptions(given: Given<{ calls: number; maxTimeMs: number }>): { calls: number; maxTimeMs: number; timeScale: number } {
+  const settings = currentSettings();
+  return { calls: given.calls ?? 3, maxTimeMs: given.maxTimeMs ?? Math.max(10_000, settings.maxTimeMs), timeScale: settings.timeScale };
+}

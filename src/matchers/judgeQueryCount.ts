@@ -1,24 +1,8 @@
-import { queryCap } from '../config/effectiveOptions.js';
 import { settleVerdict } from '../config/settleVerdict.js';
-import { toWorkload } from '../engine/workload.js';
-import { check } from '../input/check.js';
-import { receivedWorkload } from '../input/receivedWorkload.js';
 import { usageError } from '../input/usageError.js';
-import { measureQueries, validateQueryOptions } from '../queries/measureQueries.js';
-import type { MeasureQueriesOptions } from '../queries/measureQueries.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { queryMessage } from '../report/toIssueQueriesAtMost.js';
-
-/**
- * Options of `toIssueQueriesAtMost` and `toIssueRequestsAtMost`.
- *
- * @example
- * await expect(() => repo.save(user)).toIssueQueriesAtMost(3, { transactionControl: true });
- */
-export interface QueryCountOptions extends MeasureQueriesOptions {
-  /** Input size, required when `received` is a sized workload. */
-  n?: number;
-}
+import { measureQueryCall } from './measureQueryCall.js';
 
 /**
  * The shared body of the query- and request-counting matchers: validate, run the call once inside a measurement
@@ -47,17 +31,8 @@ export async function judgeQueryCount(
       hint: 'use toIssueQueriesAtMost for statements',
     });
   }
-  const options = typeof nOrOptions === 'number' ? { n: check.positiveInteger(matcher, 'n', nOrOptions) } : validateQueryOptions(matcher, nOrOptions, true);
-  const { n, ...measureOptions } = options;
-  const workload = toWorkload(receivedWorkload(matcher, received, n), n, queryCap(measureOptions.maxTimeMs).capMs);
-  const input = workload.prepare === undefined ? undefined : await workload.prepare();
-  const log = await measureQueries(() => workload.call(input), measureOptions);
-  const rerun = [
-    n === undefined ? undefined : `n: ${n}`,
-    measureOptions.transactionControl === undefined ? undefined : `transactionControl: ${measureOptions.transactionControl}`,
-    measureOptions.ignore === undefined ? undefined : `ignore: ${String(measureOptions.ignore)}`,
-  ].filter((part) => part !== undefined);
-  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
+  const { log, rerun } = await measureQueryCall(matcher, received, nOrOptions);
+  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun });
   if (log.timedOut) {
     // Neither verdict is known for a call that never settled, so it fails both with and without .not.
     const raise =
@@ -67,7 +42,6 @@ export async function judgeQueryCount(
     throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs ${Math.round(log.maxTimeMs)}) and was abandoned; ${raise}\n\n${message()}`);
   }
   const count = kind === 'query' ? log.queries.length : log.requests.length;
-  // A call that never settled gives neither verdict: the count so far is a lower bound only.
   return settleVerdict(context, { verdict: count > k ? 'fail' : 'pass', pass: count <= k }, {
     matcher,
     message,

@@ -1,3 +1,5 @@
+import { toBlockEventLoopAtMost } from './toBlockEventLoopAtMost.js';
+import { toFetchRowsAtMost } from './toFetchRowsAtMost.js';
 import { toIssueQueriesAtMost } from './toIssueQueriesAtMost.js';
 import { toIssueRequestsAtMost } from './toIssueRequestsAtMost.js';
 import { toAllocateAtMost } from './toAllocateAtMost.js';
@@ -14,4 +16,4 @@ import { toScaleAtMost } from './toScaleAtMost.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toBeFasterThan };
+export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toBeFasterThan, toFetchRowsAtMost, toBlockEventLoopAtMost };

@@ -13,6 +13,7 @@ import { check } from '../input/check.js';
 import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
 import { queriesMetric } from '../queries/queriesMetric.js';
+import { rowsMetric } from '../queries/rowsMetric.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { scaleInconclusiveReason } from '../report/scaleInconclusiveReason.js';
 import { scaleMessage } from '../report/toScaleAtMost.js';
@@ -26,7 +27,7 @@ import { scaleMessage } from '../report/toScaleAtMost.js';
 export interface ScaleOptions {
   /** Input sizes to measure: at least 4 increasing positive integers (default: chosen automatically). */
   sizes?: readonly number[];
-  /** What grows (default `'time'`); `'ops'` counts `countOp()` calls exactly. */
+  /** What grows (default `'time'`); `'ops'` counts `countOp()` calls, `'queries'` statements, `'rows'` rows returned by the database, exactly. */
   metric?: ScaleMetricName;
   /** Cap on measuring time for this assertion, setup included, in ms (default 2000, or `configure({ maxTimeMs })`). */
   maxTimeMs?: number;
@@ -101,8 +102,8 @@ function checkSizes(_matcher: string, argument: string, value: unknown): readonl
   return value as number[];
 }
 
-// 'queries' joins here rather than in the engine's registry: the query spy sits above the engine.
-const metrics: { readonly [K in ScaleMetricName]: ScaleMetric } = { ...scaleMetrics, queries: queriesMetric };
+// 'queries' and 'rows' join here rather than in the engine's registry: the query spy sits above the engine.
+const metrics: { readonly [K in ScaleMetricName]: ScaleMetric } = { ...scaleMetrics, queries: queriesMetric, rows: rowsMetric };
 
 function receivedSizedWorkload(received: unknown, maxTimeMs: number): (n: number) => Workload {
   if (isSizedWorkload(received)) {

@@ -25,7 +25,7 @@ export function recordQuery(driver: string, system: string, kind: 'query' | 'req
     Error.stackTraceLimit = limit;
     scope.stacks.set(text, stack);
   }
-  const query: RecordedQuery = { kind, system, driver, text, params, startMs: now(), stack, durationMs: undefined, rows: undefined, failed: false };
+  const query: RecordedQuery = { kind, system, driver, text, params, startMs: now(), stack, durationMs: undefined, rows: undefined, returnedRows: undefined, failed: false };
   (scope.open ? scope.recorded : scope.late).push(query);
   return query;
 }
@@ -36,9 +36,22 @@ export function recordQuery(driver: string, system: string, kind: 'query' | 'req
  * @example
  * finishQuery(query, result.rowCount ?? undefined, false);
  */
-export function finishQuery(query: RecordedQuery | undefined, rows: number | undefined, failed: boolean): void {
+export function finishQuery(query: RecordedQuery | undefined, rows: number | undefined, failed: boolean, returnedRows?: number): void {
   if (query === undefined || query.durationMs !== undefined) return;
   query.durationMs = now() - query.startMs;
   query.rows = rows;
   query.failed = failed;
+  if (returnedRows !== undefined) addReturnedRows(query, returnedRows);
+}
+
+/**
+ * Adds rows that reached the application to a recorded statement: all at once when the driver hands over a result,
+ * or a few at a time as a cursor or iterator delivers them.
+ *
+ * @example
+ * addReturnedRows(query, result.rows.length);
+ */
+export function addReturnedRows(query: RecordedQuery | undefined, count: number): void {
+  if (query === undefined) return;
+  query.returnedRows = (query.returnedRows ?? 0) + count;
 }

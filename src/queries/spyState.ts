@@ -18,6 +18,8 @@ export interface RecordedQuery {
   readonly stack: { stack?: string } | undefined;
   durationMs: number | undefined;
   rows: number | undefined;
+  /** Rows the database sent back to the application so far (cursor and iterator rows add up as they arrive); undefined when the driver does not say. */
+  returnedRows: number | undefined;
   failed: boolean;
 }
 /**

@@ -27,6 +27,11 @@ export interface QueryEvent {
   readonly durationMs: number | undefined;
   /** Rows returned or affected (or the HTTP status for requests), when the driver reports it. */
   readonly rows: number | undefined;
+  /**
+   * Rows the database returned to the application (a SELECT's result rows, RETURNING rows, cursor or iterator rows
+   * as they arrived; 0 for a write without RETURNING); undefined when the driver does not report them.
+   */
+  readonly returnedRows: number | undefined;
   /** Whether the driver reported an error for it. */
   readonly failed: boolean;
   /** BEGIN, COMMIT, ROLLBACK, SAVEPOINT, RELEASE (and Redis MULTI/EXEC/DISCARD). */
@@ -78,6 +83,9 @@ export function toQueryEvent(recorded: RecordedQuery): QueryEvent {
     },
     get rows() {
       return recorded.rows;
+    },
+    get returnedRows() {
+      return recorded.returnedRows;
     },
     get failed() {
       return recorded.failed;

@@ -163,6 +163,10 @@ function describeStatistic(result: ScalingVerdict): string {
       return 'median operations per call (countOp)';
     case 'allocations':
       return 'median bytes allocated per call';
+    case 'rows':
+      return 'median rows returned by the database per call';
+    case 'blocking':
+      return 'median longest blocked stretch of the event loop per call';
     default:
       return 'median queries per call';
   }
@@ -267,6 +271,10 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
   } else if (!isNot && result.verdict === 'fail' && excess !== undefined) {
     if (measurement.metric === 'queries') {
       list.push(`the number of queries per call grows like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a query per item is an N+1; load the related rows in one statement (a JOIN, or WHERE id IN (…)), and see which statement repeats with toIssueQueriesAtMost at one n`);
+    } else if (measurement.metric === 'blocking') {
+      list.push(`the longest stretch the call holds the event loop grows like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: synchronous work over the whole input (JSON.parse of the payload, a loop, a *Sync call); stream it, chunk it with awaits, or move it to a worker thread; toBlockEventLoopAtMost at one n names what runs`);
+    } else if (measurement.metric === 'rows') {
+      list.push(`the rows returned per call grow like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a statement reads the whole table; filter in SQL (WHERE), page with LIMIT or keyset pagination, or aggregate in SQL; toFetchRowsAtMost at one n names the statement`);
     } else if (measurement.metric === 'allocations' && excess.estimate >= 0.3) {
       list.push(`the bytes allocated per call grow about n^${excess.estimate.toFixed(2)} faster than O(${judgement.bound}): look for a copy or a new array/string built inside a loop; toAllocateAtMost at one n lists the allocation sites`);
     } else if (fit?.bestFit === '2^n') {

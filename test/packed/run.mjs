@@ -10,12 +10,12 @@ const root = resolve(import.meta.dirname, '../..');
 const work = join(root, 'test/packed/.work');
 const typescript = '5.9.3';
 const matrix = [
-  { name: 'vitest4', template: 'vitest', node: 'system', deps: { vitest: '^4.1.0', '@types/node': '^20' } },
-  { name: 'vitest5', template: 'vitest', node: '22', deps: { vitest: '^5.1.0', '@types/node': '^22' } },
+  { name: 'vitest4', template: 'vitest', node: 'system', deps: { vitest: '^4.1.0', pg: '^8.11.0', '@types/node': '^20' } },
+  { name: 'vitest5', template: 'vitest', node: '22', deps: { vitest: '^5.1.0', pg: '^8.11.0', '@types/node': '^22' } },
   // Node 24's own thread CPU clock and its mid-tier JIT both differ from Node 20's: the timing verdicts run there too.
-  { name: 'vitest4-node24', template: 'vitest', node: '24', deps: { vitest: '^4.1.0', '@types/node': '^24' } },
-  { name: 'jest29', template: 'jest', node: 'system', deps: { jest: '^29.7.0', '@jest/globals': '^29.7.0', '@types/jest': '^29.5.0', '@types/node': '^20' } },
-  { name: 'jest30', template: 'jest', node: 'system', deps: { jest: '^30.0.0', '@jest/globals': '^30.0.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
+  { name: 'vitest4-node24', template: 'vitest', node: '24', deps: { vitest: '^4.1.0', pg: '^8.11.0', '@types/node': '^24' } },
+  { name: 'jest29', template: 'jest', node: 'system', deps: { jest: '^29.7.0', '@jest/globals': '^29.7.0', '@types/jest': '^29.5.0', pg: '^8.11.0', '@types/node': '^20' } },
+  { name: 'jest30', template: 'jest', node: 'system', deps: { jest: '^30.0.0', '@jest/globals': '^30.0.0', '@types/jest': '^30.0.0', pg: '^8.11.0', '@types/node': '^20' } },
   // ts-jest with module commonjs / node10 resolution, which ignores package exports: the README's setup as written.
   { name: 'tsjest', template: 'tsjest', node: 'system', deps: { jest: '^30.0.0', 'ts-jest': '^29.4.0', '@types/jest': '^30.0.0', '@types/node': '^20' } },
 ];
@@ -166,6 +166,9 @@ for (const project of selected) {
   if (project.template !== 'tsjest') {
     expectStatus('short functions are judged on a clock that resolves them', 'passed');
     expectStatus('a faster function is faster than its reference', 'passed');
+    // PostgreSQL at PGHOST/PGPORT (default 127.0.0.1:5432, trust auth), reached through pg installed from the registry.
+    expectStatus('rows returned by PostgreSQL are counted', 'passed');
+    expectStatus('a sync call inside an async function blocks the event loop', 'passed');
   }
   if (project.template === 'vitest') expectStatus('a cheap call leaves a record for the run report', 'passed');
   if (project.template === 'jest') expectStatus('the matchers are on the expect of @jest/globals too', 'passed');

@@ -70,7 +70,7 @@ describe('query and request spy hardening', () => {
     for (let i = 0; i < 40; i++) {
       // Each text distinct and 1 MB: 40 MB if the cache kept them as keys.
       const text = `INSERT INTO t VALUES ('${String(i).padStart(6, '0')}${'v'.repeat(1 << 20)}')`;
-      toQueryEvent({ kind: 'query', system: 'sqlite', driver: 'better-sqlite3', text, params: [], startMs: 0, stack: undefined, durationMs: undefined, rows: undefined, failed: false });
+      toQueryEvent({ kind: 'query', system: 'sqlite', driver: 'better-sqlite3', text, params: [], startMs: 0, stack: undefined, durationMs: undefined, rows: undefined, returnedRows: undefined, failed: false });
     }
     gc();
     const keptBytes = process.memoryUsage().heapUsed - before;

@@ -34,6 +34,27 @@ test.skipIf(!up)('pg: a Pool query, a callback query and a checked-out client ea
   ]);
 }, 30_000);
 
+test.skipIf(!up)('pg: rows of a submittable (pg.Query, as pg-cursor and pg-query-stream are) count as each DataRow arrives', async () => {
+  const own = new pg.Client(config);
+  await own.connect();
+  try {
+    const streamed = (): Promise<number> =>
+      new Promise((resolve, reject) => {
+        let count = 0;
+        const query = own.query(new pg.Query('SELECT generate_series(1, 120) AS i'));
+        query.on('row', () => count++);
+        query.on('end', () => resolve(count));
+        query.on('error', reject);
+      });
+    const log = await measureQueries(streamed);
+    expect(log.queries.map((q) => q.returnedRows)).toEqual([120]);
+    await expect(streamed).toFetchRowsAtMost(120);
+    await expect(streamed).not.toFetchRowsAtMost(119);
+  } finally {
+    await own.end();
+  }
+}, 30_000);
+
 sqlContract(
   {
     name: 'pg',

@@ -1,4 +1,5 @@
-import { finishQuery, recordQuery } from '../recordQuery.js';
+import { addReturnedRows, finishQuery, recordQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
@@ -20,6 +21,26 @@ function rowsOf(method: string, result: unknown): number | undefined {
   return undefined;
 }
 
+function returnedRowsOf(method: string, result: unknown): number | undefined {
+  if (method === 'all') return Array.isArray(result) ? result.length : undefined;
+  if (method === 'get') return result === undefined ? 0 : 1;
+  if (method === 'run') return 0;
+  return undefined;
+}
+
+// iterate() hands back rows one at a time: each counts when the application takes it.
+function countingIterator(iterator: Iterator<unknown> & Iterable<unknown>, query: RecordedQuery | undefined): unknown {
+  if (query === undefined) return iterator;
+  query.returnedRows = 0;
+  const next = iterator.next.bind(iterator);
+  iterator.next = (...args: [] | [undefined]) => {
+    const step = next(...args);
+    if (step.done !== true) addReturnedRows(query, 1);
+    return step;
+  };
+  return iterator;
+}
+
 // Statements run synchronously: the whole call is the round trip.
 function wrapStatement(method: string): (original: Method) => Method {
   return (original) =>
@@ -30,8 +51,8 @@ function wrapStatement(method: string): (original: Method) => Method {
       const query = recordQuery('better-sqlite3', 'sqlite', 'query', typeof source === 'string' ? source : '', params);
       try {
         const result = original.apply(this, args);
-        finishQuery(query, rowsOf(method, result), false);
-        return result;
+        finishQuery(query, rowsOf(method, result), false, returnedRowsOf(method, result));
+        return method === 'iterate' ? countingIterator(result as Iterator<unknown> & Iterable<unknown>, query) : result;
       } catch (error) {
         finishQuery(query, undefined, true);
         throw error;
@@ -45,7 +66,7 @@ function wrapExec(original: Method): Method {
     const query = recordQuery('better-sqlite3', 'sqlite', 'query', String(args[0]), []);
     try {
       const result = original.apply(this, args);
-      finishQuery(query, undefined, false);
+      finishQuery(query, undefined, false, 0);
       return result;
     } catch (error) {
       finishQuery(query, undefined, true);

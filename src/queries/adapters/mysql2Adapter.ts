@@ -18,6 +18,13 @@ function rowsOf(result: unknown): number | undefined {
   return typeof affected === 'number' ? affected : undefined;
 }
 
+// A result is the rows of a SELECT (an array), or a ResultSetHeader for a write (no rows back). A query in
+// event-emitter mode (`.stream()`, `.on('result')`) ends with no result: its rows are unknown to the spy.
+function returnedRowsOf(result: unknown): number | undefined {
+  if (Array.isArray(result)) return result.length;
+  return typeof (result as { affectedRows?: unknown } | undefined)?.affectedRows === 'number' ? 0 : undefined;
+}
+
 // mysql2 (3.20 and newer) publishes mysql2:query and mysql2:execute itself (one event per statement sent, at the
 // call, in the caller's context), so no patch is needed for counting. One hook per driver: no patch is ever added
 // beside the channels, so nothing counts twice.
@@ -29,7 +36,7 @@ const handlers = {
     if (query !== undefined) inFlight.set(context, query);
   },
   asyncEnd(context: Record<string, unknown>) {
-    finishQuery(inFlight.get(context), rowsOf(context['result']), context['error'] !== undefined);
+    finishQuery(inFlight.get(context), rowsOf(context['result']), context['error'] !== undefined, returnedRowsOf(context['result']));
   },
   error(context: Record<string, unknown>) {
     finishQuery(inFlight.get(context), undefined, true);

@@ -1,5 +1,6 @@
 import { bindPoolCallback } from '../bindPoolCallback.js';
-import { finishQuery, recordQuery } from '../recordQuery.js';
+import { addReturnedRows, finishQuery, recordQuery } from '../recordQuery.js';
+import type { RecordedQuery } from '../spyState.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
@@ -25,6 +26,24 @@ function rowsOf(result: unknown): number | undefined {
   return total;
 }
 
+function returnedRowsOf(result: unknown): number {
+  const results = (Array.isArray(result) ? result : [result]) as (PgResult | undefined)[];
+  return results.reduce((sum, r) => sum + (Array.isArray(r?.rows) ? r.rows.length : 0), 0);
+}
+
+// A submittable (pg.Query, pg-cursor, pg-query-stream) gets each DataRow from the client through handleDataRow:
+// counting there counts a cursor's rows as they arrive, whether or not anyone keeps them.
+function countSubmittedRows(submittable: object, query: RecordedQuery | undefined): void {
+  const target = submittable as { handleDataRow?: unknown };
+  if (query === undefined || typeof target.handleDataRow !== 'function') return;
+  const original = target.handleDataRow as Method;
+  query.returnedRows = 0;
+  target.handleDataRow = function (this: unknown, ...args: unknown[]): unknown {
+    addReturnedRows(query, 1);
+    return original.apply(this, args);
+  };
+}
+
 // pg sends one statement per Client#query call (pg-pool's query and every ORM end there), so that is the one place
 // to count. pg publishes no diagnostics_channel events, and perfspec subscribes to none for it: one hook per driver,
 // so a pg that starts publishing is still counted once.
@@ -36,11 +55,14 @@ function wrapQuery(original: Method): Method {
     const text = typeof config === 'string' ? config : typeof object.text === 'string' ? object.text : String(config);
     const params = Array.isArray(values) ? values : Array.isArray(object.values) ? (object.values as unknown[]) : [];
     const query = recordQuery('pg', 'postgresql', 'query', text, params);
+    const submittable = typeof (object as { submit?: unknown }).submit === 'function';
+    if (submittable) countSubmittedRows(object, query);
+    const returned = (result: unknown): number | undefined => (submittable ? undefined : returnedRowsOf(result));
     const last = args.length - 1;
     if (typeof args[last] === 'function' && last > 0) {
       const callback = args[last] as Method;
       args[last] = function (this: unknown, error: unknown, result: unknown): unknown {
-        finishQuery(query, error ? undefined : rowsOf(result), Boolean(error));
+        finishQuery(query, error ? undefined : rowsOf(result), Boolean(error), error ? undefined : returned(result));
         return callback.call(this, error, result);
       };
     }
@@ -53,7 +75,7 @@ function wrapQuery(original: Method): Method {
     }
     if (isThenable(result)) {
       result.then(
-        (value) => finishQuery(query, rowsOf(value), false),
+        (value) => finishQuery(query, rowsOf(value), false, returned(value)),
         () => finishQuery(query, undefined, true),
       );
     }

@@ -72,7 +72,7 @@ function wrapExecProtocolStream(original: Method): Method {
       rowsSeen.set(query, (rowsSeen.get(query) ?? 0) + countRows(result));
       if (type === 0x53) {
         open.delete(self);
-        finishQuery(query, rowsSeen.get(query), query.failed);
+        finishQuery(query, rowsSeen.get(query), query.failed, rowsSeen.get(query));
       }
     };
     let result: unknown;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { sized } from '../../../src/engine/workload.js';
 import { measureQueries } from '../../../src/queries/measureQueries.js';
 import { resetQuerySpy } from '../../../src/queries/resetQuerySpy.js';
 import { trackQueries } from '../../../src/queries/trackQueries.js';
@@ -46,6 +47,45 @@ export function sqlContract(harness: SqlHarness, skip = false): void {
       // The statement's own line, then the callers up to the contract's loop (helper ← loop).
       expect(message).toMatch(/\n {4}params \[ '?1'? \] {2}at test\/queries\/\w+\.test\.ts:\d+:\d+ ← test\/queries\/contract\/sqlContract\.ts:\d+:\d+/);
       await expect(nPlusOne).not.toIssueQueriesAtMost(50);
+    });
+
+    test('rows: SELECT * with a JavaScript filter fetches all 50 rows and fails; WHERE … LIMIT fetches 5 and passes', async () => {
+      const unpaginated = async (): Promise<number> => (await harness.run(`SELECT * FROM ${users}`)).filter((user) => user['team_id'] === 3).length;
+      const paginated = async (): Promise<number> => (await harness.run(`SELECT * FROM ${users} WHERE team_id = ${p(1)} ORDER BY id LIMIT 5`, [3])).length;
+      expect(await unpaginated()).toBe(5);
+      expect(await paginated()).toBe(5);
+      const log = await measureQueries(unpaginated);
+      expect(log.queries.map((q) => q.returnedRows)).toEqual([50]);
+      expect((await measureQueries(paginated)).queries.map((q) => q.returnedRows)).toEqual([5]);
+      await expect(paginated).toFetchRowsAtMost(5);
+      await expect(unpaginated).not.toFetchRowsAtMost(49);
+      const message = await failureMessage(expect(unpaginated).toFetchRowsAtMost(10));
+      expect(message).toMatch(/Expected: at most 10 rows returned by the database\nReceived: 50 rows from 1 statement\n/);
+      expect(message).toMatch(new RegExp(`\\n +50 +1× +SELECT \\* FROM ${users} +test/queries/\\S+\\.ts:\\d+:\\d+\\n`));
+      expect(message).toContain(`Hint:     \`SELECT * FROM ${users}\` returned 50 rows to the application: filter in SQL with a WHERE, page it with LIMIT`);
+    });
+
+    test('rows: writes without RETURNING return none; an N+1 adds its rows up', async () => {
+      const write = async (): Promise<void> => void (await harness.run(`UPDATE ${users} SET name = name WHERE id <= 10`));
+      expect((await measureQueries(write)).queries.map((q) => q.returnedRows)).toEqual([0]);
+      const log = await measureQueries(nPlusOne);
+      expect(log.queries.reduce((sum, q) => sum + (q.returnedRows ?? Number.NaN), 0)).toBe(100);
+    });
+
+    test("rows: toScaleAtMost('1', { metric: 'rows' }) fails a read that grows with n and passes a page of 5", async () => {
+      const sizes = [5, 10, 20, 40];
+      const upTo = sized(
+        (n) => n,
+        (n) => harness.run(`SELECT * FROM ${users} WHERE id <= ${p(1)}`, [n]),
+      );
+      const page = sized(
+        (n) => n,
+        (n) => harness.run(`SELECT * FROM ${users} WHERE id <= ${p(1)} ORDER BY id LIMIT 5`, [n]),
+      );
+      await expect(page).toScaleAtMost('1', { metric: 'rows', sizes, maxTimeMs: 20_000 });
+      const message = await failureMessage(expect(upTo).toScaleAtMost('1', { metric: 'rows', sizes, maxTimeMs: 20_000 }));
+      expect(message).toContain('median rows returned by the database per call');
+      expect(message).toContain('toFetchRowsAtMost at one n names the statement');
     });
 
     test('a JOIN is 1 query and an IN-list is 2', async () => {

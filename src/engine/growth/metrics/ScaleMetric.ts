@@ -3,7 +3,8 @@ import type { Workload } from '../../workload.js';
 
 /**
  * What `toScaleAtMost` measures per call: `'time'` (CPU time for sync work, wall time for async), `'ops'`
- * (operations counted with `countOp`), `'allocations'` (bytes allocated) or `'queries'` (queries issued).
+ * (operations counted with `countOp`), `'allocations'` (bytes allocated), `'queries'` (queries issued) or `'rows'`
+ * (rows the database returned).
  *
  * @example
  * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
@@ -11,7 +12,7 @@ import type { Workload } from '../../workload.js';
 export type ScaleMetricName = (typeof scaleMetricNames)[number];
 
 /** Every metric `toScaleAtMost` accepts, in the order messages list them. */
-export const scaleMetricNames = ['time', 'ops', 'allocations', 'queries'] as const;
+export const scaleMetricNames = ['time', 'ops', 'allocations', 'queries', 'rows', 'blocking'] as const;
 
 /**
  * What the sweep tells a metric when it asks for one sample at one size: the clock, how many calls to take

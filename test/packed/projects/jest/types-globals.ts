@@ -7,6 +7,13 @@ export async function typeChecks(): Promise<void> {
   await expect(sized((n) => n, (n) => n)).toRunUnder(5, { n: 3, statistic: 'mean' });
   await expect(() => 1).not.toRunUnder(5);
   await expect(async () => 1).toIssueQueriesAtMost(2, { transactionControl: true });
+  await expect(async () => 1).toFetchRowsAtMost(100, { ignore: /pg_catalog/ });
+  await expect(async () => 1).toBlockEventLoopAtMost(10, { calls: 5 });
+  // @ts-expect-error an unknown option
+  await expect(async () => 1).toBlockEventLoopAtMost(10, { samples: 5 });
+  await expect((n: number) => n).toScaleAtMost('1', { metric: 'rows' });
+  // @ts-expect-error k is a number of rows
+  await expect(async () => 1).toFetchRowsAtMost('100');
   await expect(async () => 1).not.toIssueRequestsAtMost(0);
   await expect(() => 1).toAllocateAtMost('2 KiB');
   await expect(() => 1).not.toRetainAtMost('32 B');

@@ -97,3 +97,27 @@ test('a faster function is faster than its reference', async () => {
   await expect(() => spin(20_000)).toBeFasterThan(() => spin(100_000), { by: 2 });
   await expect(() => spin(100_000)).not.toBeFasterThan(() => spin(20_000));
 });
+
+test('rows returned by PostgreSQL are counted', async () => {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ host: process.env['PGHOST'] ?? '127.0.0.1', port: Number(process.env['PGPORT'] ?? 5432), user: process.env['PGUSER'] ?? 'postgres', database: process.env['PGDATABASE'] ?? 'test' });
+  await client.connect();
+  try {
+    const series = (n: number) => () => client.query('SELECT generate_series(1, $1::int) AS i', [n]);
+    await expect(series(50)).toFetchRowsAtMost(50);
+    await expect(series(51)).not.toFetchRowsAtMost(50);
+  } finally {
+    await client.end();
+  }
+});
+
+test('a sync call inside an async function blocks the event loop', async () => {
+  const crypto = await import('node:crypto');
+  const hash = async () => {
+    await new Promise((resolve) => setTimeout(resolve, 1));
+    return crypto.pbkdf2Sync('pw', 'salt', 100_000, 64, 'sha512');
+  };
+  await expect(async () => new Promise((resolve) => setTimeout(resolve, 5))).toBlockEventLoopAtMost(10);
+  await expect(hash).not.toBlockEventLoopAtMost(2);
+  // Five calls of tens of ms of CPU each: on a loaded machine that is more than the runners' 5 s default.
+}, 60_000);

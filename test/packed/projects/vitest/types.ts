@@ -14,6 +14,16 @@ export async function typeChecks(): Promise<void> {
   await expect(async () => 1).toIssueQueriesAtMost(2);
   await expect(async () => 1).toIssueQueriesAtMost(0, { transactionControl: true, ignore: /^SET / });
   await expect(async () => 1).toIssueRequestsAtMost(1, { ignore: (event) => event.text.includes('/health') });
+  await expect(async () => 1).toBlockEventLoopAtMost(10);
+  await expect(sized((n) => n, async (n) => n)).toBlockEventLoopAtMost(10, { n: 100, calls: 5, maxTimeMs: 5000 });
+  await expect((n: number) => n).toScaleAtMost('1', { metric: 'blocking', sizes: [1, 2, 4, 8] });
+  // @ts-expect-error the budget is a number of milliseconds
+  await expect(async () => 1).toBlockEventLoopAtMost('10 ms');
+  await expect(async () => 1).toFetchRowsAtMost(100);
+  await expect(sized((n) => n, async (n) => n)).toFetchRowsAtMost(50, { n: 1000, ignore: /pg_catalog/ });
+  await expect((n: number) => n).toScaleAtMost('1', { metric: 'rows', sizes: [1, 2, 4, 8] });
+  // @ts-expect-error k is a number of rows
+  await expect(async () => 1).toFetchRowsAtMost('100');
   await expect(() => 1).toAllocateAtMost('64 KiB');
   await expect(sized((n) => n, (n) => new Array(n))).toAllocateAtMost(1024, 100);
   await expect(() => 1).toRetainAtMost(0);
