@@ -2,7 +2,7 @@ import type { ScalingVerdict } from '../engine/growth/judgeScaling.js';
 import { formatDuration, formatSize } from './units.js';
 
 const metricRemedy: Record<string, string> = {
-  ops: "the 'ops' metric counts countOp() calls: call countOp() in the measured code (run, not setup), once per unit of work (import { countOp } from 'perfspec')",
+  ops: "the 'ops' metric counts countOp() calls: call countOp() once per unit of work inside the workload (import { countOp } from 'perfspec')",
   allocations: "the workload allocated nothing measurable at any size: judge it on { metric: 'time' }, or check that it does its work",
   queries: 'no query was counted at any size: pass the client to trackQueries() if its driver is not detected, or judge another metric',
   time: 'give larger { sizes }: calls this short are below timer noise',

@@ -11,7 +11,9 @@ const shownStretches = 5;
 function userFunction(stack: { stack?: string }): string {
   const site = userCallSite(stack);
   if (site === undefined) return '(outside your code)';
-  const line = stack.stack?.split('\n').find((l) => l.includes(site));
+  // The site lists up to three user frames (`file:line:col ← line:col`); the function is named after the first.
+  const first = site.split(' ← ')[0] ?? site;
+  const line = stack.stack?.split('\n').find((l) => l.includes(first));
   const name = line?.trim().match(/^at (?:async )?([^\s(]+) \(/)?.[1];
   return name === undefined ? site : `${name} ${site}`;
 }

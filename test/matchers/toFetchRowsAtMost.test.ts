@@ -32,11 +32,10 @@ describe('toFetchRowsAtMost', () => {
         'Received: 310 rows from 2 statements',
         '',
         '  rows  runs  statement                                                         at',
-        '   300    1×  SELECT * FROM r_orders                                            test/matchers/toFetchRowsAtMost.test.ts:20:54',
-        '    10    1×  SELECT * FROM r_orders WHERE customer_id = ? ORDER BY id LIMIT ?  test/matchers/toFetchRowsAtMost.test.ts:21:58',
+        '   300    1×  SELECT * FROM r_orders                                            test/matchers/toFetchRowsAtMost.test.ts:20:54 ← 25:74',
+        '    10    1×  SELECT * FROM r_orders WHERE customer_id = ? ORDER BY id LIMIT ?  test/matchers/toFetchRowsAtMost.test.ts:21:58 ← 25:87',
         '',
         'Measured: one call, <t> wall, via better-sqlite3',
-        'Rerun:    {}',
         'Hint:     `SELECT * FROM r_orders` returned 300 rows to the application: filter in SQL with a WHERE, page it with LIMIT (keyset: WHERE id > $last ORDER BY id LIMIT 50), or aggregate in SQL (COUNT, SUM, GROUP BY) instead of in JavaScript',
       ].join('\n'),
     );

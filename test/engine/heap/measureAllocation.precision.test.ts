@@ -15,12 +15,13 @@ describe('measureAllocation on the real V8 heap', () => {
       const second = await measureAllocation(workload.run, { maxTimeMs: 30_000 });
       const tolerance = Math.max(256, 0.02 * workload.trueBytes);
       expect(Math.abs(first.bytesPerCall - workload.trueBytes)).toBeLessThanOrEqual(tolerance);
-      if (second.gcsPerCall === first.gcsPerCall) {
+      if (first.gcsPerCall === 0 && second.gcsPerCall === 0) {
         expect(second.bytesPerCall).toBe(first.bytesPerCall);
       } else {
-        // V8 grew the young generation between the two (16 → 32 MiB: 25 → 12 gcs a call). The used-heap figure
-        // counts the unused end of every young page (~1 KiB each for these 1 048 B arrays), and their number
-        // shifts with it: measured 12 480 B apart in 210 MB.
+        // Calls with gcs inside them: the used-heap figure counts the unused end of every young page a gc left
+        // (~1 KiB each for these 1 048 B arrays), and their number shifts with where the gcs fall — by 12 480 B in
+        // 210 MB when V8 grew the young generation between the two runs (16 → 32 MiB: 25 → 12 gcs a call), and by
+        // 152 B with the same gc count (measured on 2026-12-01 after the heap planning changed).
         expect(Math.abs(second.bytesPerCall - first.bytesPerCall)).toBeLessThanOrEqual(1e-4 * workload.trueBytes);
       }
     });

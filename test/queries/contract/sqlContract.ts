@@ -61,7 +61,7 @@ export function sqlContract(harness: SqlHarness, skip = false): void {
       await expect(unpaginated).not.toFetchRowsAtMost(49);
       const message = await failureMessage(expect(unpaginated).toFetchRowsAtMost(10));
       expect(message).toMatch(/Expected: at most 10 rows returned by the database\nReceived: 50 rows from 1 statement\n/);
-      expect(message).toMatch(new RegExp(`\\n +50 +1× +SELECT \\* FROM ${users} +test/queries/\\S+\\.ts:\\d+:\\d+\\n`));
+      expect(message).toMatch(new RegExp(`\\n +50 +1× +SELECT \\* FROM ${users} +test/queries/\\S+\\.ts:\\d+:\\d+( ← \\S+)*\\n`));
       expect(message).toContain(`Hint:     \`SELECT * FROM ${users}\` returned 50 rows to the application: filter in SQL with a WHERE, page it with LIMIT`);
     });
 
