@@ -72,6 +72,8 @@ export interface Workload {
   readonly prepare?: () => unknown;
   /** Human-readable description for messages, e.g. "sized workload at n = 10 000". */
   readonly label?: string;
+  /** What `prepare` runs, for errors: "the sized workload's setup(1000)". */
+  readonly setupName?: string;
 }
 
 /**
@@ -93,7 +95,7 @@ export function toWorkload(received: (() => unknown) | SizedWorkload<unknown>, n
       const input = setup(n);
       return isThenable(input) ? settleWithin(input, setupTimeoutMs, 'perfspec', `the sized workload's setup(${n})`) : input;
     };
-    return { call: (input) => run(input), prepare, label: `n = ${n.toLocaleString('en-US')}` };
+    return { call: (input) => run(input), prepare, label: `n = ${n.toLocaleString('en-US')}`, setupName: `the sized workload's setup(${n})` };
   }
   const fn = received;
   return { call: () => fn() };

@@ -283,7 +283,7 @@ function callOnce(workload: Workload, state: RunState, timeoutMs: number, label:
   if (workload.prepare === undefined) return settled(workload.call(undefined), state, timeoutMs, label);
   const input = workload.prepare();
   if (!isThenable(input)) return settled(workload.call(input), state, timeoutMs, label);
-  return settleWithin(input, timeoutMs, label)
+  return settleWithin(input, timeoutMs, label, workload.setupName)
     .then(() => input)
     .then((built) => settled(workload.call(built), state, timeoutMs, label));
 }

@@ -326,7 +326,7 @@ export async function profileWorkloadSites(
       let input = workload.prepare?.();
       if (isThenable(input)) {
         sawAsync = true;
-        await settleWithin(input, Math.max(1, remainingMs()), label);
+        await settleWithin(input, Math.max(1, remainingMs()), label, workload.setupName);
         input = await input;
       }
       const result = workload.call(input);
