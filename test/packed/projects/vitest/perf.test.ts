@@ -92,11 +92,6 @@ test('an inconclusive verdict is marked on its test', async () => {
   await expect(() => spin(1_000_000)).toRunUnder(5_000, { statistic: 'p95', maxTimeMs: 50 });
 });
 
-test('a faster function is faster than its reference', async () => {
-  // 5× less work: passes "at least 2× faster" with a wide margin, and the slower one is not faster.
-  await expect(() => spin(20_000)).toBeFasterThan(() => spin(100_000), { by: 2 });
-  await expect(() => spin(100_000)).not.toBeFasterThan(() => spin(20_000));
-});
 
 test('rows returned by PostgreSQL are counted', async () => {
   const { default: pg } = await import('pg');

@@ -1,1 +1,1 @@
-export default { test: { setupFiles: ['perfspec/vitest'], include: ['perf.test.ts', 'report.test.ts'] } };
+export default { test: { setupFiles: ['perfspec/vitest'], include: ['perf.test.ts', 'faster.test.ts', 'report.test.ts'] } };
