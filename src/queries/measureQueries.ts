@@ -3,8 +3,8 @@ import { isThenable, realDeadline, timedOut as deadlinePassed } from '../engine/
 import { check } from '../input/check.js';
 import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
-import { installDrivers } from './installDrivers.js';
-import { repairHooks } from './repairHooks.js';
+import { adapters } from './adapters/adapters.js';
+import { installHook } from './installHook.js';
 import { spyState } from './spyState.js';
 import type { QueryScope } from './spyState.js';
 import { toQueryEvent } from './toQueryEvent.js';
@@ -136,4 +136,30 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     maxTimeMs,
     ...(cap.loweredFromMs === undefined || cap.testTimeoutMs === undefined ? {} : { cappedByTestTimeoutMs: cap.testTimeoutMs }),
   };
+}
+
+/**
+ * Puts back every method patch that something else replaced since it was installed (`vi.spyOn(…).mockRestore()` or
+ * `jest.restoreAllMocks()` restore the method they saw, which drops perfspec's hook while its registry still says
+ * installed): run before each measurement, so that a driver never counts 0 because its hook is gone.
+ *
+ * @example
+ * repairHooks();
+ */
+function repairHooks(): void {
+  for (const entry of spyState.installed.values()) {
+    if (entry.intact !== undefined && entry.install !== undefined && !entry.intact()) installHook(entry, entry.install);
+  }
+}
+
+/**
+ * Zero-config hooking, run before every measurement and cheap once done: hooks each supported driver the process
+ * has loaded by now, and subscribes to the drivers' diagnostics channels.
+ *
+ * @example
+ * await installDrivers();
+ */
+async function installDrivers(): Promise<void> {
+  if (!spyState.autoInstall) return;
+  for (const adapter of adapters) await adapter.install();
 }

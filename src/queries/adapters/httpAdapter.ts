@@ -1,9 +1,10 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { ClientRequest } from 'node:http';
+import type { QueryAdapter } from '../QueryAdapter.js';
+import { acquireHook } from '../acquireHook.js';
 import { hookMethod } from '../hookMethod.js';
 import { finishQuery, recordQuery } from '../recordQuery.js';
-import type { QueryAdapter } from '../QueryAdapter.js';
 import { spyState, type RecordedQuery } from '../spyState.js';
-import { subscribeChannel } from '../subscribeChannel.js';
 
 const inFlight = new WeakMap<object, RecordedQuery>();
 /** Stacks captured where the caller ended a node:http request: the start channel fires a tick later, without them. */
@@ -103,3 +104,23 @@ export const httpAdapter: QueryAdapter = {
     return undefined;
   },
 };
+
+/**
+ * Subscribes to a plain `node:diagnostics_channel` channel once per process and returns a release function.
+ *
+ * @example
+ * const release = subscribeChannel('undici:request:create', (message) => record(message));
+ */
+function subscribeChannel(name: string, handler: (message: unknown) => void, permanent = false): () => void {
+  return acquireHook(
+    `channel:${name}`,
+    () => {
+      const listener = (message: unknown): void => handler(message);
+      subscribe(name, listener);
+      return () => {
+        unsubscribe(name, listener);
+      };
+    },
+    permanent,
+  );
+}

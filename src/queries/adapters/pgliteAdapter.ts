@@ -1,14 +1,14 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { finishQuery, recordQuery } from '../recordQuery.js';
+import { isThenable } from '../../engine/workload.js';
+import type { QueryAdapter } from '../QueryAdapter.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
-import type { QueryAdapter } from '../QueryAdapter.js';
+import { finishQuery, recordQuery } from '../recordQuery.js';
 import type { RecordedQuery } from '../spyState.js';
-import { runWithCallerStack } from '../runWithCallerStack.js';
 import { spyState } from '../spyState.js';
-import { isThenable } from '../../engine/workload.js';
+import type { QueryScope } from '../spyState.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -154,3 +154,24 @@ export const pgliteAdapter: QueryAdapter = {
     return hookClass(Object.getPrototypeOf(target) as object, false);
   },
 };
+
+// For drivers whose statements are sent after a queue or mutex that cuts the async stack (PGlite): without it the
+// call site would show only driver frames. The child scope shares the measurement's records through its prototype.
+/**
+ * Runs a driver's public method with the caller's stack captured at entry and carried in the async context.
+ *
+ * @example
+ * return runWithCallerStack(() => original.apply(this, args));
+ */
+function runWithCallerStack<T>(fn: () => T): T {
+  const scope = spyState.als.getStore();
+  if (scope === undefined || scope.callerStack !== undefined) return fn();
+  const stack: { stack?: string } = {};
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 40;
+  Error.captureStackTrace(stack, runWithCallerStack);
+  Error.stackTraceLimit = limit;
+  const child = Object.create(scope) as QueryScope;
+  child.callerStack = stack;
+  return spyState.als.run(child, fn);
+}
