@@ -25,6 +25,8 @@ export interface VerdictWords {
   message: () => string;
   why: () => string;
   remedy: () => string;
+  /** What settles an inconclusive verdict under `'warn'` (default "the point estimate"). */
+  settledOn?: string;
 }
 
 /**
@@ -62,6 +64,6 @@ export function settleVerdict(context: { isNot?: boolean } | undefined, judged: 
   const isNot = context?.isNot === true;
   const pass = policy === 'pass' ? !isNot : judged.pass;
   const held = pass !== isNot;
-  const settled = policy === 'pass' ? "held (inconclusive policy 'pass')" : `${held ? 'held' : 'failed'} on the point estimate (inconclusive policy 'warn')`;
+  const settled = policy === 'pass' ? "held (inconclusive policy 'pass')" : `${held ? 'held' : 'failed'} on ${words.settledOn ?? 'the point estimate'} (inconclusive policy 'warn')`;
   return { pass, message, inconclusive: `${matcher} inconclusive: ${words.why()}; ${settled}; ${words.remedy()}` };
 }

@@ -1,11 +1,13 @@
 import { fasterThanOptions } from '../config/effectiveOptions.js';
-import { verdictPasses } from '../config/verdictPasses.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { judgeSpeedup } from '../engine/time/judgeSpeedup.js';
+import type { SpeedupVerdict } from '../engine/time/judgeSpeedup.js';
 import type { ClockMode } from '../engine/time/nativeClock.js';
 import { isSizedWorkload, toWorkload } from '../engine/workload.js';
+import type { SizedWorkload } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
-import { referenceWorkload } from '../input/referenceWorkload.js';
+import { usageError } from '../input/usageError.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { agentBlock } from '../report/run/agentBlock.js';
@@ -33,7 +35,7 @@ export interface FasterThanOptions {
  * Asserts that a function (or a sized workload at input size n) is faster than a reference, by at least `by`
  * times: both are measured in this process, interleaved pair by pair in random order, and the median of the
  * per-pair speedups (reference ÷ received time per call) is judged with confidence bounds. Resolves to pass, fail,
- * or an inconclusive verdict decided by the estimate.
+ * or an inconclusive verdict settled by the inconclusive policy (`configure({ inconclusive })`).
  *
  * @param received - a zero-argument function (sync or async) or `sized(setup, run)`.
  * @param reference - what it is compared with: a function, or a sized workload when `received` is one.
@@ -54,7 +56,9 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
   const { by, ...options } = fasterThanOptions(given);
   const result = await judgeSpeedup(toWorkload(target, given.n), toWorkload(baseline, given.n), by, options);
   const { clockMode, maxTimeMs } = options;
-  const pass = verdictPasses(result.verdict, result.meetsClaim);
+  // Within 5% of the claim the estimate's side is noise (two copies of one function measure that far apart), so a
+  // near tie settles as "not faster" rather than on the estimate: equal functions never pass.
+  const pass = result.verdict === 'inconclusive' ? result.reason !== 'near-threshold' && result.meetsClaim : result.verdict === 'pass';
   const measured = {
     matcher,
     metric: 'speedup',
@@ -71,8 +75,56 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
   };
   recordAssertion(this, measured);
   const rerun = { ...(given.n === undefined ? {} : { n: given.n }), by, clock: result.run.clock, maxTimeMs };
-  return {
-    pass,
-    message: () => speedupMessage(this, result, { clockMode, maxTimeMs, n: given.n }) + agentBlock(measured, { rerun }),
-  };
+  const message = (): string => speedupMessage(this, result, { clockMode, maxTimeMs, n: given.n }) + agentBlock(measured, { rerun });
+  return settleVerdict(this, { verdict: result.verdict, pass, evidence: result.reason === 'unmeasured' ? 'none' : undefined }, {
+    matcher,
+    message,
+    why: () => speedupInconclusiveReason(result.reason, maxTimeMs),
+    remedy: () => (result.reason === 'near-threshold' ? 'claim a speedup with headroom' : 'raise maxTimeMs for more pairs'),
+    ...(result.reason === 'near-threshold' ? { settledOn: 'a near tie counted as not faster' } : {}),
+  });
+}
+
+function speedupInconclusiveReason(reason: SpeedupVerdict['reason'], maxTimeMs: number): string {
+  switch (reason) {
+    case 'near-threshold':
+      return 'the speedup is within 5% of the claim';
+    case 'unmeasured':
+      return 'the CPU clock did not resolve the batches';
+    case 'single-call':
+      return `a call outlasted its share of the ${maxTimeMs} ms cap, so each function was timed once`;
+    default:
+      return `the ${maxTimeMs} ms cap ended sampling before the bounds cleared the claim`;
+  }
+}
+
+/**
+ * Checks the reference of a comparison (`toBeFasterThan`): a function when `received` is one, a sized workload
+ * when `received` is one (both are then measured at the same n). Throws a usage error naming the matcher otherwise.
+ *
+ * @example
+ * const baseline = referenceWorkload('toBeFasterThan', reference, isSizedWorkload(received));
+ */
+function referenceWorkload(matcher: string, reference: unknown, receivedIsSized: boolean): (() => unknown) | SizedWorkload<unknown> {
+  if (receivedIsSized && !isSizedWorkload(reference)) {
+    throw usageError({
+      matcher,
+      argument: 'reference',
+      expectation: 'a sized workload from sized(setup, run) when received is one, so that both run at the same n',
+      received: reference,
+      hint: 'compare sized(setup, newRun) with sized(setup, oldRun)',
+    });
+  }
+  if (!receivedIsSized && typeof reference !== 'function') {
+    throw usageError({
+      matcher,
+      argument: 'reference',
+      expectation: isSizedWorkload(reference)
+        ? 'a function when received is a function (make both sized workloads to compare at an input size n)'
+        : 'a function (sync or async) to compare with, or a sized workload when received is one',
+      received: reference,
+      hint: 'wrap the call: toBeFasterThan(() => oldWork()) rather than toBeFasterThan(oldWork())',
+    });
+  }
+  return reference as (() => unknown) | SizedWorkload<unknown>;
 }

@@ -84,7 +84,7 @@ function inconclusiveVerdict(result: SpeedupVerdict, maxTimeMs: number): string 
   const decided = `decided by the point estimate (${result.meetsClaim ? 'above' : 'not above'} ${formatRatio(result.by)})`;
   switch (result.reason) {
     case 'near-threshold':
-      return `inconclusive: the speedup is within 5% of ${formatRatio(result.by)}; ${decided}`;
+      return `inconclusive: the speedup is within 5% of ${formatRatio(result.by)}, too close to tell apart; counted as not faster by ${formatRatio(result.by)}`;
     case 'unmeasured':
       return 'inconclusive: the CPU clock did not resolve the batches (it did not advance), so there is no evidence for a pass';
     case 'single-call':

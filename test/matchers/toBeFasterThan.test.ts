@@ -72,8 +72,14 @@ describe('toBeFasterThan', () => {
 
   test('says so when the verdict is inconclusive', async () => {
     const message = await messageOf(expect(fast).toBeFasterThan(slow, { by: 2.05 }));
-    expect(message).toContain('Verdict:  inconclusive: the speedup is within 5% of 2.05×; decided by the point estimate (not above 2.05×)');
+    expect(message).toContain('Verdict:  inconclusive: the speedup is within 5% of 2.05×, too close to tell apart; counted as not faster by 2.05×');
     expect(message).toContain('claim a speedup with headroom');
+  });
+
+  test('a near tie above the claim is not a pass: within 5% the estimate cannot say which side it is on', async () => {
+    const message = await messageOf(expect(fast).toBeFasterThan(slow, { by: 1.95 }));
+    expect(message).toContain('Verdict:  inconclusive: the speedup is within 5% of 1.95×, too close to tell apart; counted as not faster by 1.95×');
+    await expect(fast).not.toBeFasterThan(slow, { by: 1.95 });
   });
 
   test('for a coding agent, a failure ends with one JSON block and the budget-is-the-specification line', async () => {
