@@ -12,8 +12,7 @@ import { checkCallable } from '../input/checkCallable.js';
 import { check } from '../input/check.js';
 import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
-import { queriesMetric } from '../queries/queriesMetric.js';
-import { rowsMetric } from '../queries/rowsMetric.js';
+import { queryMetrics } from '../queries/queryMetrics.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { scaleInconclusiveReason } from '../report/scaleInconclusiveReason.js';
 import { scaleMessage } from '../report/toScaleAtMost.js';
@@ -103,7 +102,7 @@ function checkSizes(_matcher: string, argument: string, value: unknown): readonl
 }
 
 // 'queries' and 'rows' join here rather than in the engine's registry: the query spy sits above the engine.
-const metrics: { readonly [K in ScaleMetricName]: ScaleMetric } = { ...scaleMetrics, queries: queriesMetric, rows: rowsMetric };
+const metrics: { readonly [K in ScaleMetricName]: ScaleMetric } = { ...scaleMetrics, ...queryMetrics };
 
 function receivedSizedWorkload(received: unknown, maxTimeMs: number): (n: number) => Workload {
   if (isSizedWorkload(received)) {

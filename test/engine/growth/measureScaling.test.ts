@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { measureScaling } from '../../../src/engine/growth/measureScaling.js';
 import { opsMetric, countOp } from '../../../src/engine/growth/metrics/opsMetric.js';
-import { timeMetric } from '../../../src/engine/growth/metrics/timeMetric.js';
+import { scaleMetrics } from '../../../src/engine/growth/metrics/scaleMetrics.js';
 import type { Workload } from '../../../src/engine/workload.js';
 import { fakeClock } from '../../fixtures/fakeClock.js';
 import { seededRandom } from '../../fixtures/seededRandom.js';
@@ -20,7 +20,7 @@ function fakeWorkload(fake: Fake, callNs: (n: number) => number, setupNs: (n: nu
   return { at, calls };
 }
 const options = (fake: Fake, extra: Partial<Parameters<typeof measureScaling>[1]> = {}) => ({
-  metric: timeMetric,
+  metric: scaleMetrics.time,
   samples: 9,
   maxTimeMs: 2000,
   clock: fake.clock,
