@@ -1,5 +1,6 @@
 import { AsyncResource } from 'node:async_hooks';
 import { spyState } from './spyState.js';
+import { captureCallerStack } from './captureCallerStack.js';
 
 // Callback-based pools (pg-pool, mysql2) queue the callback and run it from whoever releases a connection, so a
 // query issued in it would otherwise count for the releasing measurement; and the statement's own stack no longer
@@ -14,11 +15,7 @@ import { spyState } from './spyState.js';
 export function bindPoolCallback(callback: (...args: unknown[]) => unknown): (...args: unknown[]) => unknown {
   const bound = AsyncResource.bind(callback);
   if (spyState.als.getStore() === undefined) return bound;
-  const stack: { stack?: string } = {};
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 40;
-  Error.captureStackTrace(stack, bindPoolCallback);
-  Error.stackTraceLimit = limit;
+  const stack = captureCallerStack(bindPoolCallback);
   return function (this: unknown, ...args: unknown[]): unknown {
     const previous = spyState.callerStack;
     spyState.callerStack = stack;

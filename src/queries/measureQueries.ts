@@ -1,3 +1,4 @@
+import { createHook } from 'node:async_hooks';
 import { queryCap } from '../config/effectiveOptions.js';
 import { isThenable, realDeadline, timedOut as deadlinePassed } from '../engine/workload.js';
 import { check } from '../input/check.js';
@@ -96,7 +97,8 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
   const maxTimeMs = cap.capMs;
   await installDrivers();
   repairHooks();
-  const scope: QueryScope = { open: true, recorded: [], late: [], stacks: new Map() };
+  const scope: QueryScope = { open: true, recorded: [], late: [], stacks: new Map(), origins: new Map() };
+  const unwatch = watchPromiseOrigins();
   const start = now();
   let timedOut = false;
   const call = spyState.als.run(scope, async () => {
@@ -108,6 +110,8 @@ export async function measureQueries(fn: () => unknown, options?: MeasureQueries
     timedOut = (await deadline.race(call)) === deadlinePassed;
   } finally {
     scope.open = false;
+    unwatch();
+    scope.origins?.clear();
     deadline.clear();
     // An abandoned call may still reject later; its error is not this test's any more.
     if (timedOut) call.catch(() => undefined);
@@ -162,4 +166,33 @@ function repairHooks(): void {
 async function installDrivers(): Promise<void> {
   if (!spyState.autoInstall) return;
   for (const adapter of adapters) await adapter.install();
+}
+
+/** Origins kept per measurement: enough for the promises of a few hundred statements, bounded in memory. */
+const maxOrigins = 20_000;
+let watchers = 0;
+const originHook = createHook({
+  init(asyncId, type, triggerAsyncId) {
+    if (type !== 'PROMISE') return;
+    const scope = spyState.als.getStore();
+    if (scope?.open !== true || scope.origins === undefined || scope.origins.size >= maxOrigins) return;
+    // Captured unformatted (~1 µs); formatted only for the statements whose own stack holds no caller frame.
+    const holder: { stack?: string } = {};
+    const limit = Error.stackTraceLimit;
+    Error.stackTraceLimit = 12;
+    Error.captureStackTrace(holder);
+    Error.stackTraceLimit = limit;
+    scope.origins.set(asyncId, { holder, triggerAsyncId });
+  },
+});
+
+// Promise hooks cost every promise in the process something, so they are on only while a measurement runs.
+function watchPromiseOrigins(): () => void {
+  if (watchers++ === 0) originHook.enable();
+  let done = false;
+  return () => {
+    if (done) return;
+    done = true;
+    if (--watchers === 0) originHook.disable();
+  };
 }

@@ -1,3 +1,4 @@
+import { captureCallerStack } from './captureCallerStack.js';
 import { spyState } from './spyState.js';
 import type { RecordedQuery } from './spyState.js';
 
@@ -17,12 +18,7 @@ export function recordQuery(driver: string, system: string, kind: 'query' | 'req
   // A capture costs 2–7 µs. Messages show the call site of the first statement of each shape, so after 100
   // distinct texts (SQL with inlined values repeats none) later ones go without.
   if (stack === undefined && scope.stacks.size < 100) {
-    stack = {};
-    const limit = Error.stackTraceLimit;
-    // Driver, ORM and pool frames come first; 40 frames reach the caller's code through the usual layers.
-    Error.stackTraceLimit = 40;
-    Error.captureStackTrace(stack, recordQuery);
-    Error.stackTraceLimit = limit;
+    stack = captureCallerStack(recordQuery);
     scope.stacks.set(text, stack);
   }
   const query: RecordedQuery = { kind, system, driver, text, params, startMs: now(), stack, durationMs: undefined, rows: undefined, returnedRows: undefined, failed: false };
@@ -55,3 +51,4 @@ export function addReturnedRows(query: RecordedQuery | undefined, count: number)
   if (query === undefined) return;
   query.returnedRows = (query.returnedRows ?? 0) + count;
 }
+

@@ -37,6 +37,20 @@ export interface QueryScope {
   readonly stacks: Map<string, { stack?: string }>;
   /** Set on a child scope by `runWithCallerStack`: the stack of the driver call that issues the statements below it. */
   callerStack?: { stack?: string };
+  /** Where each promise made inside the measurement began (its stack) and what it continued: the way back to the
+   * caller's code when a thenable's `then`, run from a microtask, issues the statement (drizzle). */
+  origins?: Map<number, PromiseOrigin>;
+}
+
+/**
+ * The stack captured where a promise was made during a measurement, and the async resource it continued.
+ *
+ * @example
+ * scope.origins?.set(asyncId, { holder, triggerAsyncId });
+ */
+export interface PromiseOrigin {
+  readonly holder: { stack?: string };
+  readonly triggerAsyncId: number;
 }
 
 /** One patch or subscription in force; `intact` tells whether a patch is still in place, `install` puts it back. */

@@ -12,6 +12,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { resetQuerySpy } from '../../src/queries/resetQuerySpy.js';
 import { trackQueries } from '../../src/queries/trackQueries.js';
+import { lineOf } from '../fixtures/lineOf.js';
 import { postgres, postgresUp } from './postgresServer.js';
 
 // ORMs are counted at their driver: each statement once, never once by the ORM and again by the driver.
@@ -75,6 +76,32 @@ describe('drizzle-orm', () => {
     expect(log.queries.map((q) => [q.shape, q.params])).toEqual([['select "id" from "dz_items" where "dz_items"."id" = ?', ['1']]]);
     await client.close();
   }, 60_000);
+
+  test.skipIf(!pgUp)('node-postgres pool: a drizzle query in a helper called in a loop has the call site of the helper, its loop and the test', async () => {
+    const pool = new pg.Pool({ ...pgConfig, max: 1 });
+    const pgDb = drizzlePg(pool);
+    try {
+      await pool.query('CREATE TABLE IF NOT EXISTS dz_sites (id int primary key)');
+      const sites = pgTable('dz_sites', { id: pgInteger('id').primaryKey() });
+      // drizzle's builders are thenables: their then() runs from a microtask, below none of these frames.
+      const loadOne = async (id: number): Promise<unknown> => {
+        const rows = await pgDb.select().from(sites).where(eq(sites.id, id));
+        return rows;
+      };
+      const loadAll = async (): Promise<void> => {
+        for (let id = 0; id < 3; id++) await loadOne(id);
+      };
+      const log = await measureQueries(loadAll);
+      expect(log.queries).toHaveLength(3);
+      const line = (text: string): number => lineOf(import.meta.url, text);
+      // Lines only: the column V8 reports for an await differs between its versions.
+      const lines = log.queries.map((query) => query.callSite?.replace(/(\d+):\d+/g, '$1'));
+      const expected = `test/queries/orms.test.ts:${line('const rows = await pgDb.select()')} ← ${line('for (let id = 0; id < 3; id++) await loadOne(id)')} ← ${line('const log = await measureQueries(loadAll)')}`;
+      expect(lines).toEqual([expected, expected, expected]);
+    } finally {
+      await pool.end();
+    }
+  });
 
   test.skipIf(!pgUp)('node-postgres pool: a drizzle query is one statement, and trackQueries(db) reaches the pool', async () => {
     const pool = new pg.Pool({ ...pgConfig, max: 1 });

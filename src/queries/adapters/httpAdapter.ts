@@ -5,6 +5,7 @@ import { acquireHook } from '../acquireHook.js';
 import { hookMethod } from '../hookMethod.js';
 import { finishQuery, recordQuery } from '../recordQuery.js';
 import { spyState, type RecordedQuery } from '../spyState.js';
+import { captureCallerStack } from '../captureCallerStack.js';
 
 const inFlight = new WeakMap<object, RecordedQuery>();
 /** Stacks captured where the caller ended a node:http request: the start channel fires a tick later, without them. */
@@ -61,11 +62,7 @@ function httpStart(message: unknown): void {
 function captureEnd(original: (this: unknown, ...args: unknown[]) => unknown) {
   return function end(this: unknown, ...args: unknown[]): unknown {
     if (spyState.als.getStore() !== undefined && typeof this === 'object' && this !== null && !endedAt.has(this)) {
-      const stack: { stack?: string } = {};
-      const limit = Error.stackTraceLimit;
-      Error.stackTraceLimit = 40;
-      Error.captureStackTrace(stack, end);
-      Error.stackTraceLimit = limit;
+      const stack = captureCallerStack(end);
       endedAt.set(this, stack);
     }
     return original.apply(this, args);

@@ -9,6 +9,7 @@ import { finishQuery, recordQuery } from '../recordQuery.js';
 import type { RecordedQuery } from '../spyState.js';
 import { spyState } from '../spyState.js';
 import type { QueryScope } from '../spyState.js';
+import { captureCallerStack } from '../captureCallerStack.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;
 
@@ -166,11 +167,7 @@ export const pgliteAdapter: QueryAdapter = {
 function runWithCallerStack<T>(fn: () => T): T {
   const scope = spyState.als.getStore();
   if (scope === undefined || scope.callerStack !== undefined) return fn();
-  const stack: { stack?: string } = {};
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 40;
-  Error.captureStackTrace(stack, runWithCallerStack);
-  Error.stackTraceLimit = limit;
+  const stack = captureCallerStack(runWithCallerStack);
   const child = Object.create(scope) as QueryScope;
   child.callerStack = stack;
   return spyState.als.run(child, fn);
