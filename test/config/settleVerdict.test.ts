@@ -1,35 +1,19 @@
-import { stripVTControlCharacters } from 'node:util';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { configure, currentSettings } from '../../src/config/configure.js';
-import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { settleVerdict } from '../../src/config/settleVerdict.js';
 import { sized } from '../../src/engine/workload.js';
 import { matchers } from '../../src/matchers/matchers.js';
-import { fakeClock } from '../fixtures/fakeClock.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
+import { useFakeEngineClock } from '../fixtures/useFakeEngineClock.js';
 
-let fake = fakeClock();
-
-beforeEach(() => {
-  fake = fakeClock();
-  engineOverrides.clock = fake.clock;
-  engineOverrides.loadPerCore = () => 0;
-});
+const fake = useFakeEngineClock();
 
 afterEach(() => {
-  delete engineOverrides.clock;
-  delete engineOverrides.loadPerCore;
   delete process.env['PERFSPEC_INCONCLUSIVE'];
   configure({ inconclusive: undefined, maxTimeMs: undefined });
 });
 
-const rejection = async (assertion: Promise<unknown>): Promise<string> => {
-  try {
-    await assertion;
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('the assertion did not reject');
-};
+const rejection = failureMessage;
 
 const words = { matcher: 'toRunUnder', message: () => 'the message', why: () => 'the cap ended sampling', remedy: () => 'raise maxTimeMs' };
 

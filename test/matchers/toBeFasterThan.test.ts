@@ -1,33 +1,17 @@
-import { stripVTControlCharacters } from 'node:util';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { configure } from '../../src/config/configure.js';
-import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { sized } from '../../src/engine/workload.js';
 import { toBeFasterThan } from '../../src/matchers/toBeFasterThan.js';
-import { fakeClock } from '../fixtures/fakeClock.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
+import { useFakeEngineClock } from '../fixtures/useFakeEngineClock.js';
 
-let fake = fakeClock();
-
-beforeEach(() => {
-  fake = fakeClock();
-  engineOverrides.clock = fake.clock;
-  engineOverrides.loadPerCore = () => 0;
-});
+const fake = useFakeEngineClock();
 
 afterEach(() => {
-  delete engineOverrides.clock;
-  delete engineOverrides.loadPerCore;
   configure({ maxTimeMs: undefined, clock: undefined });
 });
 
-const messageOf = async (assertion: Promise<unknown>): Promise<string> => {
-  try {
-    await assertion;
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('the assertion passed');
-};
+const messageOf = failureMessage;
 
 const fast = (): void => fake.spend(50_000);
 const slow = (): void => fake.spend(100_000);

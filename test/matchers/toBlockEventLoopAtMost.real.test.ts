@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { failureMessage } from '../queries/failureMessage.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
 
 const pbkdf2 = promisify(crypto.pbkdf2);
 const gzip = promisify(zlib.gzip);

@@ -3,7 +3,7 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { sized } from '../../src/engine/workload.js';
 import { toFetchRowsAtMost } from '../../src/matchers/toFetchRowsAtMost.js';
 import { measureQueries } from '../../src/queries/measureQueries.js';
-import { failureMessage } from '../queries/failureMessage.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
 
 const db = new Database(':memory:');
 db.exec('CREATE TABLE r_orders (id INTEGER PRIMARY KEY, customer_id INTEGER, total INTEGER)');

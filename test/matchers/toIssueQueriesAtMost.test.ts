@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, test } from 'vitest';
 import { sized } from '../../src/engine/workload.js';
 import { toIssueQueriesAtMost } from '../../src/matchers/toIssueQueriesAtMost.js';
-import { failureMessage } from '../queries/failureMessage.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
 
 const db = new Database(':memory:');
 db.exec('CREATE TABLE m_users (id INTEGER PRIMARY KEY, team_id INTEGER); CREATE TABLE m_teams (id INTEGER PRIMARY KEY, name TEXT)');

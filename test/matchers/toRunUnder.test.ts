@@ -1,34 +1,18 @@
-import { stripVTControlCharacters } from 'node:util';
-import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
 import { configure } from '../../src/config/configure.js';
-import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { sized } from '../../src/engine/workload.js';
 import { toRunUnder } from '../../src/matchers/toRunUnder.js';
-import { fakeClock } from '../fixtures/fakeClock.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
+import { useFakeEngineClock } from '../fixtures/useFakeEngineClock.js';
 
-let fake = fakeClock();
-
-beforeEach(() => {
-  fake = fakeClock();
-  engineOverrides.clock = fake.clock;
-  engineOverrides.loadPerCore = () => 0;
-});
+const fake = useFakeEngineClock();
 
 afterEach(() => {
-  delete engineOverrides.clock;
-  delete engineOverrides.loadPerCore;
   delete process.env['PERFSPEC_TIME_SCALE'];
   configure({ timeScale: undefined, maxTimeMs: undefined, statistic: undefined, clock: undefined });
 });
 
-const messageOf = async (assertion: Promise<unknown>): Promise<string> => {
-  try {
-    await assertion;
-  } catch (error) {
-    return stripVTControlCharacters((error as Error).message);
-  }
-  throw new Error('the assertion passed');
-};
+const messageOf = failureMessage;
 
 describe('toRunUnder', () => {
   test('passes a call under its budget and fails one over it', async () => {

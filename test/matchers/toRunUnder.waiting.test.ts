@@ -1,24 +1,14 @@
 import Database from 'better-sqlite3';
-import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { engineOverrides } from '../../src/config/engineOverrides.js';
+import { afterAll, describe, expect, test } from 'vitest';
 import { matchers } from '../../src/matchers/matchers.js';
-import { fakeClock } from '../fixtures/fakeClock.js';
+import { useFakeEngineClock } from '../fixtures/useFakeEngineClock.js';
 
 const db = new Database(':memory:');
 db.exec('CREATE TABLE w_items (id INTEGER PRIMARY KEY, name TEXT)');
 afterAll(() => db.close());
 const byId = db.prepare('SELECT name FROM w_items WHERE id = ?');
 
-let fake = fakeClock();
-beforeEach(() => {
-  fake = fakeClock();
-  engineOverrides.clock = fake.clock;
-  engineOverrides.loadPerCore = () => 0;
-});
-afterEach(() => {
-  delete engineOverrides.clock;
-  delete engineOverrides.loadPerCore;
-});
+const fake = useFakeEngineClock();
 
 describe('toRunUnder hints that fit the evidence', () => {
   test('an async call that mostly waits gets an I/O hint naming its queries, not --cpu-prof', async () => {

@@ -3,7 +3,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import { expect, test } from 'vitest';
 import { sized } from '../../src/engine/workload.js';
-import { failureMessage } from '../queries/failureMessage.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
 
 const sizes = [2_000, 4_000, 8_000, 16_000];
 const payloadOf = (n: number): string[] => Array.from({ length: n }, (_, i) => JSON.stringify({ id: i, name: `item ${i}`, tags: ['a', 'b'] }));

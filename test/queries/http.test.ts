@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { lineOf } from '../fixtures/lineOf.js';
-import { failureMessage } from './failureMessage.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
 
 describe('toIssueRequestsAtMost on a local HTTP server', () => {
   let server: Server;

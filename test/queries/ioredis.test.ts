@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { measureQueries } from '../../src/queries/measureQueries.js';
 import { resetQuerySpy } from '../../src/queries/resetQuerySpy.js';
 import { trackQueries } from '../../src/queries/trackQueries.js';
-import { failureMessage } from './failureMessage.js';
+import { failureMessage } from '../fixtures/failureMessage.js';
 import { serverReachable } from './serverReachable.js';
 
 const host = process.env['REDIS_HOST'] ?? '127.0.0.1';

@@ -3,7 +3,7 @@ import { sized } from '../../../src/engine/workload.js';
 import { measureQueries } from '../../../src/queries/measureQueries.js';
 import { resetQuerySpy } from '../../../src/queries/resetQuerySpy.js';
 import { trackQueries } from '../../../src/queries/trackQueries.js';
-import { failureMessage } from '../failureMessage.js';
+import { failureMessage } from '../../fixtures/failureMessage.js';
 import type { SqlHarness } from './SqlHarness.js';
 
 /**
