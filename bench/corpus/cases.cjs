@@ -17,135 +17,122 @@ const caught = (f) => {
   }
 };
 
+/** The usual ReDoS pair: linear once fixed, quadratic before; `counts` may come with the input builder. */
+const redos = (c) => ({ kind: 'redos', fixedClass: 'n', buggyClass: 'n^2', counts: c.input.counts, ...c });
+/** Two letters around n spaces: what a trim-like regular expression backtracks on. */
+const spacesBetweenLetters = Object.assign((n) => 'a' + ' '.repeat(n) + 'a', { counts: 'spaces between two letters' });
+
 const cases = [
-  {
+  redos({
     name: 'ms: long digit string',
     source: 'snyk npm:ms:20170412 (ms < 2.0.0 ReDoS; 2.0.0 limits the input to 100 characters), see auth0/node-jsonwebtoken#352',
     counts: 'characters of the string parsed',
-    buggy: 'ms-1.0.0', fixed: 'ms-2.0.0', kind: 'redos',
+    buggy: 'ms-1.0.0', fixed: 'ms-2.0.0',
     input: (n) => '1'.repeat(n) + 'a',
     run: (ms, s) => ms(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'trim: spaces inside',
     source: 'CVE-2020-7753 (trim < 0.0.3 ReDoS)',
-    counts: 'spaces between two letters',
-    buggy: 'trim-0.0.1', fixed: 'trim-0.0.3', kind: 'redos',
-    input: (n) => 'a' + ' '.repeat(n) + 'a',
+    buggy: 'trim-0.0.1', fixed: 'trim-0.0.3',
+    input: spacesBetweenLetters,
     run: (trim, s) => trim(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'trim-newlines: .end on inner newlines',
     source: 'CVE-2021-33623 (trim-newlines < 3.0.1 ReDoS in .end())',
     counts: 'newlines between two letters',
-    buggy: 'trim-newlines-3.0.0', fixed: 'trim-newlines-3.0.1', kind: 'redos',
+    buggy: 'trim-newlines-3.0.0', fixed: 'trim-newlines-3.0.1',
     input: (n) => 'a' + '\n'.repeat(n) + 'a',
     run: (t, s) => t.end(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'lodash: trimEnd',
     source: 'CVE-2020-28500 (lodash < 4.17.21 ReDoS in toNumber, trim, trimEnd)',
-    counts: 'spaces between two letters',
-    buggy: 'lodash-4.17.20', fixed: 'lodash-4.17.21', kind: 'redos',
-    input: (n) => 'a' + ' '.repeat(n) + 'a',
+    buggy: 'lodash-4.17.20', fixed: 'lodash-4.17.21',
+    input: spacesBetweenLetters,
     run: (_, s) => _.trimEnd(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'validator: rtrim',
     source: 'CVE-2021-3765 (validator < 13.7.0 ReDoS in rtrim)',
-    counts: 'spaces between two letters',
-    buggy: 'validator-13.6.0', fixed: 'validator-13.7.0', kind: 'redos',
-    input: (n) => 'a' + ' '.repeat(n) + 'a',
+    buggy: 'validator-13.6.0', fixed: 'validator-13.7.0',
+    input: spacesBetweenLetters,
     run: (v, s) => v.rtrim(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'axios: utils.trim',
     source: 'CVE-2021-3749 (axios <= 0.21.1 ReDoS in utils.trim, axios/axios#3979, fixed by #3980)',
-    counts: 'spaces between two letters',
-    buggy: 'axios-0.21.1/lib/utils.js', fixed: 'axios-0.21.2/lib/utils.js', kind: 'redos',
-    input: (n) => 'a' + ' '.repeat(n) + 'a',
+    buggy: 'axios-0.21.1/lib/utils.js', fixed: 'axios-0.21.2/lib/utils.js',
+    input: spacesBetweenLetters,
     run: (u, s) => u.trim(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'moment: RFC 2822 comments',
     source: 'CVE-2022-31129 (moment 2.18.0–2.29.3 ReDoS in RFC 2822 preprocessing)',
     counts: "'(' characters of the date string",
-    buggy: 'moment-2.29.3', fixed: 'moment-2.29.4', kind: 'redos',
+    buggy: 'moment-2.29.3', fixed: 'moment-2.29.4',
     input: (n) => '('.repeat(n),
     run: (moment, s) => moment(s).isValid(),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'ansi-regex: many semicolons',
     source: 'CVE-2021-3807 (ansi-regex 5.0.0 ReDoS)',
     counts: "';' characters after an escape",
-    buggy: 'ansi-regex-5.0.0', fixed: 'ansi-regex-5.0.1', kind: 'redos',
+    buggy: 'ansi-regex-5.0.0', fixed: 'ansi-regex-5.0.1',
     input: (n) => '\u001B[' + ';'.repeat(n) + '\u0000',
     run: (ansiRegex, s) => s.replace(ansiRegex(), '').length,
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'color-string: hwb digits',
     source: 'CVE-2021-29060 (color-string < 1.5.5 ReDoS in hwb/hsl)',
     counts: 'digits of the hue',
-    buggy: 'color-string-1.5.4', fixed: 'color-string-1.5.5', kind: 'redos',
+    buggy: 'color-string-1.5.4', fixed: 'color-string-1.5.5',
     input: (n) => 'hwb(' + '1'.repeat(n) + '!',
     run: (cs, s) => cs.get.hwb(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
+  }),
 
-  {
+  redos({
     name: 'nth-check: spaces',
     source: 'CVE-2021-3803 (nth-check < 2.0.1 ReDoS)',
     counts: 'spaces after "2n"',
-    buggy: 'nth-check-2.0.0', fixed: 'nth-check-2.0.1', kind: 'redos',
+    buggy: 'nth-check-2.0.0', fixed: 'nth-check-2.0.1',
     input: (n) => '2n' + ' '.repeat(n) + '!',
     run: (nth, s) => caught(() => nth.parse(s)),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'css-what: attribute selector',
     source: 'CVE-2021-33587 (css-what < 5.0.1 ReDoS in attribute parsing)',
     counts: 'spaces inside an attribute selector',
-    buggy: 'css-what-5.0.0', fixed: 'css-what-5.0.1', kind: 'redos',
+    buggy: 'css-what-5.0.0', fixed: 'css-what-5.0.1',
     input: (n) => '[a' + ' '.repeat(n) + '!',
     run: (cw, s) => caught(() => JSON.stringify(cw.parse(s))),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
+  }),
 
-  {
+  redos({
     name: 'cross-spawn: backslashes in an argument',
     source: 'CVE-2024-21538 (cross-spawn < 7.0.5 ReDoS in argument escaping)',
     counts: 'backslashes of the argument',
-    buggy: 'cross-spawn-7.0.3/lib/util/escape.js', fixed: 'cross-spawn-7.0.5/lib/util/escape.js', kind: 'redos',
+    buggy: 'cross-spawn-7.0.3/lib/util/escape.js', fixed: 'cross-spawn-7.0.5/lib/util/escape.js',
     input: (n) => '\\'.repeat(n) + 'a',
     run: (e, s) => e.argument(s).length,
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'minimatch: braceExpand on open braces',
     source: 'CVE-2022-3517 (minimatch < 3.0.5 ReDoS in braceExpand)',
     counts: "'{' characters of the pattern",
-    buggy: 'minimatch-3.0.4', fixed: 'minimatch-3.0.5', kind: 'redos',
+    buggy: 'minimatch-3.0.4', fixed: 'minimatch-3.0.5',
     input: (n) => '{'.repeat(n),
     run: (m, s) => m.braceExpand(s).length,
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'micromatch: braces on open braces',
     source: 'CVE-2024-4067 (micromatch < 4.0.8 ReDoS in micromatch.braces)',
     counts: "'{' characters of the pattern",
-    buggy: 'micromatch-4.0.7', fixed: 'micromatch-4.0.8', kind: 'redos',
+    buggy: 'micromatch-4.0.7', fixed: 'micromatch-4.0.8',
     input: (n) => '{'.repeat(n),
     run: (m, s) => m.braces(s).length,
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
+  }),
   {
     name: 'glob-parent: enclosure check (cubic fixed to quadratic)',
     source: 'CVE-2020-28469 (glob-parent < 5.1.2 ReDoS in the enclosure regex)',
@@ -155,108 +142,97 @@ const cases = [
     run: (g, s) => g(s),
     fixedClass: 'n^2', buggyClass: 'n^3',
   },
-  {
+  redos({
     name: 'marked: link definition with spaces',
     source: 'CVE-2022-21680 (marked < 4.0.10 ReDoS in block.def)',
     counts: 'spaces after a link label',
-    buggy: 'marked-4.0.9', fixed: 'marked-4.0.10', kind: 'redos',
+    buggy: 'marked-4.0.9', fixed: 'marked-4.0.10',
     input: (n) => '[x]:' + ' '.repeat(n) + '\n',
     run: (m, s) => m.marked.parse(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'mime: lookup of a long name',
     source: 'CVE-2017-16138 (mime < 1.4.1 ReDoS in lookup)',
     counts: 'characters of the file name',
-    buggy: 'mime-1.4.0', fixed: 'mime-1.4.1', kind: 'redos',
+    buggy: 'mime-1.4.0', fixed: 'mime-1.4.1',
     input: (n) => 'a'.repeat(n),
     run: (m, s) => m.lookup(s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'fresh: If-None-Match with spaces',
     source: 'CVE-2017-16119 (fresh < 0.5.2 ReDoS)',
     counts: 'spaces in the If-None-Match header',
-    buggy: 'fresh-0.5.1', fixed: 'fresh-0.5.2', kind: 'redos',
+    buggy: 'fresh-0.5.1', fixed: 'fresh-0.5.2',
     input: (n) => ({ 'if-none-match': 'a' + ' '.repeat(n) + 'x' }),
     run: (fresh, h) => fresh(h, { etag: '"b"' }),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'forwarded: X-Forwarded-For with spaces',
     source: 'CVE-2017-16118 (forwarded < 0.1.2 ReDoS)',
     counts: 'spaces in the X-Forwarded-For header',
-    buggy: 'forwarded-0.1.0', fixed: 'forwarded-0.1.2', kind: 'redos',
+    buggy: 'forwarded-0.1.0', fixed: 'forwarded-0.1.2',
     input: (n) => ({ headers: { 'x-forwarded-for': 'a' + ' '.repeat(n) + 'x' }, connection: { remoteAddress: '10.0.0.1' } }),
     run: (f, req) => f(req).length,
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'debug: %o formatter',
     source: 'CVE-2017-16137 (debug < 2.6.9 ReDoS in the %o formatter)',
     counts: 'spaces of the formatted string',
-    buggy: 'debug-2.6.8/src/node.js', fixed: 'debug-2.6.9/src/node.js', kind: 'redos',
-    input: (n) => 'a' + ' '.repeat(n) + 'a',
+    buggy: 'debug-2.6.8/src/node.js', fixed: 'debug-2.6.9/src/node.js',
+    input: spacesBetweenLetters,
     run: (d, s) => d.formatters.o.call({ inspectOpts: {}, useColors: false }, s),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
+  }),
 
-  {
+  redos({
     name: 'csv-parse: integer cast',
     source: 'CVE-2019-17592 (csv-parse < 4.4.6 ReDoS in __isInt)',
     counts: 'digits of one field',
-    buggy: 'csv-parse-4.4.5/lib/sync.js', fixed: 'csv-parse-4.4.6/lib/sync.js', kind: 'redos',
+    buggy: 'csv-parse-4.4.5/lib/sync.js', fixed: 'csv-parse-4.4.6/lib/sync.js',
     input: (n) => '1'.repeat(n) + 'a',
     run: (parse, s) => JSON.stringify(parse(s, { cast: true })),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
+  }),
 
-  {
+  redos({
     name: 'postcss: source map annotation',
     source: 'CVE-2021-23368 (postcss < 8.2.10 ReDoS in source map annotation parsing)',
     counts: 'spaces inside a sourceMappingURL comment',
-    buggy: 'postcss-8.2.9', fixed: 'postcss-8.2.10', kind: 'redos',
+    buggy: 'postcss-8.2.9', fixed: 'postcss-8.2.10',
     input: (n) => 'a{}/*# sourceMappingURL=' + ' '.repeat(n) + '\n!*/',
     run: (p, s) => p.parse(s).toString().length,
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'browserslist: percentage query',
     source: 'CVE-2021-23364 (browserslist < 4.16.5 ReDoS in usage queries)',
     counts: 'digits of the percentage',
-    buggy: 'browserslist-4.16.4', fixed: 'browserslist-4.16.5', kind: 'redos',
+    buggy: 'browserslist-4.16.4', fixed: 'browserslist-4.16.5',
     input: (n) => '> ' + '1'.repeat(n) + '!',
     run: (b, s) => caught(() => b(s)),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
+  }),
 
-  {
+  redos({
     name: 'word-wrap: trailing whitespace trim',
     source: 'CVE-2023-26115 (word-wrap < 1.2.4 ReDoS in the trim option)',
     counts: 'tabs of the text',
-    buggy: 'word-wrap-1.2.3', fixed: 'word-wrap-1.2.4', kind: 'redos',
+    buggy: 'word-wrap-1.2.3', fixed: 'word-wrap-1.2.4',
     input: (n) => 'a' + '\t'.repeat(n) + 'a',
     run: (w, s) => w(s, { trim: true, width: 1e9, indent: '' }),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'http-cache-semantics: Cache-Control with spaces',
     source: 'CVE-2022-25881 (http-cache-semantics < 4.1.1 ReDoS in Cache-Control parsing)',
     counts: 'spaces in the Cache-Control header',
-    buggy: 'http-cache-semantics-4.1.0', fixed: 'http-cache-semantics-4.1.1', kind: 'redos',
+    buggy: 'http-cache-semantics-4.1.0', fixed: 'http-cache-semantics-4.1.1',
     input: (n) => ({ req: { headers: {} }, res: { status: 200, headers: { 'cache-control': 'a' + ' '.repeat(n) + 'b' } } }),
     run: (C, { req, res }) => new C(req, res).storable(),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
-  {
+  }),
+  redos({
     name: 'tough-cookie: cookie name with spaces',
     source: 'GHSA-g7q5-pjjr-gqvp / CVE-2017-15010 (tough-cookie < 2.3.3, salesforce/tough-cookie#92, fixed by #97: spaces before = limited to 256)',
     counts: 'spaces in the cookie string',
-    buggy: 'tough-cookie-2.3.2', fixed: 'tough-cookie-2.3.3', kind: 'redos',
+    buggy: 'tough-cookie-2.3.2', fixed: 'tough-cookie-2.3.3',
     input: (n) => 'a' + ' '.repeat(n) + 'b',
     run: (tc, s) => String(tc.Cookie.parse(s, { loose: false })),
-    fixedClass: 'n', buggyClass: 'n^2',
-  },
+  }),
 ];
 
 // Must-pass cases without a buggy twin: the kinds that read as faster growth than they have (memory steps, gc,

@@ -69,6 +69,44 @@ async function perfspecInProcess(condition, rows) {
   }
 }
 
+/** A corpus test file for a runner: its imports (`preamble`), then one test per item and repetition, each writing its row. */
+function corpusTestFile(preamble) {
+  return `${preamble}const items = JSON.parse(process.env.CORPUS_ITEMS);
+const out = process.env.CORPUS_OUT;
+for (let rep = 0; rep < Number(process.env.CORPUS_REPS); rep++) {
+  for (const item of items) {
+    test(\`\${item.label} (rep \${rep})\`, async () => {
+      const def = cases.find((c) => c.name === item.name) ?? mustPass.find((m) => m.name === item.name);
+      const mod = item.module === undefined ? undefined : load(item.module);
+      const warn = console.warn;
+      console.warn = () => {};
+      const started = performance.now();
+      let pass = true;
+      let message;
+      try {
+        await expect(sized((n) => def.input(n), (input) => def.run(mod, input))).toScaleAtMost(item.bound);
+      } catch (error) {
+        pass = false;
+        message = String(error.message);
+      }
+      const ms = performance.now() - started;
+      console.warn = warn;
+      appendFileSync(out, JSON.stringify({ rep, label: item.label, bound: item.bound, expectPass: item.expectPass, pass, ms, ...(pass !== item.expectPass ? { message } : {}) }) + '\\n');
+    });
+  }
+}
+`;
+}
+
+/** The rows a runner's corpus tests wrote, as rows of `condition`. */
+function readRunnerRows(condition, runnerName, out, run, rows) {
+  if (!existsSync(out)) throw new Error(`${runnerName} wrote no rows (exit ${run.status}):\n${run.stdout}${run.stderr}`);
+  for (const line of readFileSync(out, 'utf8').trim().split('\n')) {
+    const row = JSON.parse(line);
+    rows.push({ tool: 'perfspec', condition, ...row, inconclusive: (row.message ?? '').includes('Verdict:  inconclusive') });
+  }
+}
+
 function perfspecUnderJest(rows) {
   const dir = join(root, 'bench/corpus/.jest');
   const tarballDir = join(root, 'test/packed/.work');
@@ -81,37 +119,10 @@ function perfspecUnderJest(rows) {
   rmSync(join(dir, 'node_modules/perfspec'), { recursive: true, force: true });
   execFileSync('npm', ['install', '--no-audit', '--no-fund', '--no-package-lock', '--loglevel=error'], { cwd: dir, stdio: 'inherit' });
   writeFileSync(join(dir, 'jest.config.js'), "module.exports = { setupFilesAfterEnv: ['perfspec/jest'], testMatch: ['**/corpus.test.js'], testTimeout: 120000 };\n");
-  writeFileSync(
-    join(dir, 'corpus.test.js'),
-    `const { appendFileSync } = require('node:fs');
+  writeFileSync(join(dir, 'corpus.test.js'), corpusTestFile(`const { appendFileSync } = require('node:fs');
 const { sized } = require('perfspec');
 const { cases, mustPass, load } = require(${JSON.stringify(join(root, 'bench/corpus/cases.cjs'))});
-const items = JSON.parse(process.env.CORPUS_ITEMS);
-const out = process.env.CORPUS_OUT;
-for (let rep = 0; rep < Number(process.env.CORPUS_REPS); rep++) {
-  for (const item of items) {
-    test(\`\${item.label} (rep \${rep})\`, async () => {
-      const def = cases.find((c) => c.name === item.name) ?? mustPass.find((m) => m.name === item.name);
-      const mod = item.module === undefined ? undefined : load(item.module);
-      const warn = console.warn;
-      console.warn = () => {};
-      const started = performance.now();
-      let pass = true;
-      let message;
-      try {
-        await expect(sized((n) => def.input(n), (input) => def.run(mod, input))).toScaleAtMost(item.bound);
-      } catch (error) {
-        pass = false;
-        message = String(error.message);
-      }
-      const ms = performance.now() - started;
-      console.warn = warn;
-      appendFileSync(out, JSON.stringify({ rep, label: item.label, bound: item.bound, expectPass: item.expectPass, pass, ms, ...(pass !== item.expectPass ? { message } : {}) }) + '\\n');
-    });
-  }
-}
-`,
-  );
+`));
   const out = join(dir, 'rows.jsonl');
   rmSync(out, { force: true });
   const run = spawnSync(process.execPath, ['node_modules/jest/bin/jest.js', '--runInBand', '--silent'], {
@@ -119,11 +130,7 @@ for (let rep = 0; rep < Number(process.env.CORPUS_REPS); rep++) {
     encoding: 'utf8',
     env: { ...process.env, CORPUS_ITEMS: JSON.stringify(items), CORPUS_OUT: out, CORPUS_REPS: String(reps), FORCE_COLOR: '0' },
   });
-  if (!existsSync(out)) throw new Error(`Jest wrote no rows (exit ${run.status}):\n${run.stdout}${run.stderr}`);
-  for (const line of readFileSync(out, 'utf8').trim().split('\n')) {
-    const row = JSON.parse(line);
-    rows.push({ tool: 'perfspec', condition: 'jest', ...row, inconclusive: (row.message ?? '').includes('Verdict:  inconclusive') });
-  }
+  readRunnerRows('jest', 'Jest', out, run, rows);
   process.stderr.write(`perfspec/jest: ${reps} reps done (load ${load()})\n`);
 }
 
@@ -131,40 +138,13 @@ function perfspecUnderVitest(rows) {
   const dir = join(root, 'bench/corpus/.vitest');
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'vitest.config.mjs'), `export default { test: { setupFiles: [${JSON.stringify(join(root, 'dist/esm/vitest.js'))}], include: ['corpus.test.mjs'], testTimeout: 120000, fileParallelism: false } };\n`);
-  writeFileSync(
-    join(dir, 'corpus.test.mjs'),
-    `import { appendFileSync } from 'node:fs';
+  writeFileSync(join(dir, 'corpus.test.mjs'), corpusTestFile(`import { appendFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { expect, test } from 'vitest';
 import { sized } from ${JSON.stringify(join(root, 'dist/esm/index.js'))};
 const require = createRequire(import.meta.url);
 const { cases, mustPass, load } = require(${JSON.stringify(join(root, 'bench/corpus/cases.cjs'))});
-const items = JSON.parse(process.env.CORPUS_ITEMS);
-const out = process.env.CORPUS_OUT;
-for (let rep = 0; rep < Number(process.env.CORPUS_REPS); rep++) {
-  for (const item of items) {
-    test(\`\${item.label} (rep \${rep})\`, async () => {
-      const def = cases.find((c) => c.name === item.name) ?? mustPass.find((m) => m.name === item.name);
-      const mod = item.module === undefined ? undefined : load(item.module);
-      const warn = console.warn;
-      console.warn = () => {};
-      const started = performance.now();
-      let pass = true;
-      let message;
-      try {
-        await expect(sized((n) => def.input(n), (input) => def.run(mod, input))).toScaleAtMost(item.bound);
-      } catch (error) {
-        pass = false;
-        message = String(error.message);
-      }
-      const ms = performance.now() - started;
-      console.warn = warn;
-      appendFileSync(out, JSON.stringify({ rep, label: item.label, bound: item.bound, expectPass: item.expectPass, pass, ms, ...(pass !== item.expectPass ? { message } : {}) }) + '\\n');
-    });
-  }
-}
-`,
-  );
+`));
   const out = join(dir, 'rows.jsonl');
   rmSync(out, { force: true });
   const run = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--config', join(dir, 'vitest.config.mjs'), '--root', dir, '--reporter=dot'], {
@@ -172,11 +152,7 @@ for (let rep = 0; rep < Number(process.env.CORPUS_REPS); rep++) {
     encoding: 'utf8',
     env: { ...process.env, CORPUS_ITEMS: JSON.stringify(items), CORPUS_OUT: out, CORPUS_REPS: String(reps), FORCE_COLOR: '0' },
   });
-  if (!existsSync(out)) throw new Error(`Vitest wrote no rows (exit ${run.status}):\n${run.stdout}${run.stderr}`);
-  for (const line of readFileSync(out, 'utf8').trim().split('\n')) {
-    const row = JSON.parse(line);
-    rows.push({ tool: 'perfspec', condition: 'vitest', ...row, inconclusive: (row.message ?? '').includes('Verdict:  inconclusive') });
-  }
+  readRunnerRows('vitest', 'Vitest', out, run, rows);
   process.stderr.write(`perfspec/vitest: ${reps} reps done (load ${load()})\n`);
 }
 
