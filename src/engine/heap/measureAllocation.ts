@@ -39,6 +39,7 @@ export interface AllocationSample {
  * @param probe - the heap to measure on.
  * @param timeoutMs - how long an async call may take to settle, in ms (default: no limit).
  * @param label - names the matcher or function in the error when the call does not settle in time.
+ * @param codeReads - how compiled code is read: a heap walk (`'walk'`, exact) or the code spaces (`'spaces'`, cheap).
  * @example
  * const { heapBytes } = await sampleAllocation({ call: () => [1, 2, 3] }, undefined, nativeHeapProbe());
  */
@@ -48,13 +49,15 @@ export async function sampleAllocation(
   probe: HeapProbe,
   timeoutMs = Infinity,
   label = 'perfspec',
+  codeReads: CodeReads = 'walk',
 ): Promise<AllocationSample> {
+  const readCode = codeReads === 'spaces' && probe.codeSpaceBytes !== undefined ? probe.codeSpaceBytes.bind(probe) : probe.codeBytes.bind(probe);
   probe.collectYoungGarbage();
   const stop = probe.watchCollections();
   let reclaimed: readonly number[];
   let after: HeapReading | undefined;
   let awaited = false;
-  const codeBefore = probe.codeBytes();
+  const codeBefore = readCode();
   const before = probe.read();
   try {
     const result = workload.call(input);
@@ -67,13 +70,22 @@ export async function sampleAllocation(
     reclaimed = stop();
   }
   // Compiled code is read outside the window: reading it walks the heap, which must not happen inside it.
-  const compiledBytes = probe.codeBytes() - codeBefore;
+  const compiledBytes = readCode() - codeBefore;
   const heapBytes =
     before.allocatedBytes !== undefined && after.allocatedBytes !== undefined
       ? after.allocatedBytes - before.allocatedBytes
       : after.heapBytes - before.heapBytes + reclaimed.reduce((sum, bytes) => sum + bytes, 0);
   return { heapBytes: heapBytes - compiledBytes, externalBytes: after.externalBytes - before.externalBytes, compiledBytes, gcs: reclaimed.length, awaited };
 }
+
+/**
+ * How a sample reads the code V8 compiled during a call: by walking the heap (exact, ~1 ms per 4 MB of heap) or from
+ * the code spaces' sizes (no walk; misses the metadata V8 keeps beside the code).
+ *
+ * @example
+ * const codeReads: CodeReads = 'walk';
+ */
+export type CodeReads = 'walk' | 'spaces';
 
 /**
  * Options of `measureAllocation`.
@@ -134,6 +146,11 @@ export interface AllocationMeasurement {
   /** How the run ended: the last `calls` calls agreed, or the cap ended the extra calls made while they did not. */
   stoppedBy: 'calls' | 'time-cap';
   /** The cap the run was planned in (ms): `maxTimeMs`, or more when it was allowed to stretch to hold the planned calls. */
+  /**
+   * How compiled code was read: a heap walk, or the code spaces where a walk would cost more than 10 ms (a heap of a
+   * few hundred MB, as in a ts-jest worker), which would make each sample cost tens of ms.
+   */
+  codeReads: CodeReads;
   capMs: number;
   /** Wall time of the whole measurement, in ms. */
   elapsedMs: number;
@@ -148,6 +165,13 @@ const maxExtension = 3;
 /** Warm-up takes at most this share of the cap; the planned measured calls at most this share of what is left. */
 const warmupShare = 0.3;
 const usableShare = 0.85;
+/**
+ * A walk of the heap for compiled code slower than this (a heap over ~40 MB) makes each sample read the code spaces
+ * instead: in a ts-jest worker (160–250 MB) a walk took 40–60 ms, four per measured call, so a 200 MB workload did
+ * not fit its 4 s cap. Measured calls after warm-up rarely compile, and the median of several calls leaves out one
+ * that did; Vitest workers (12–25 MB) keep the exact walk.
+ */
+const cheapWalkNs = 10e6;
 /** A median this far below the baseline means the heap moved by itself: the measurement is unusable. */
 const unusableBelowBytes = -256;
 
@@ -185,12 +209,15 @@ async function measure(run: HeapRun, options: MeasureAllocationOptions): Promise
     return isThenable(input) ? await input : input;
   };
 
-  // What one sample costs in this process before any planning: a minor gc and two walks of the heap for compiled
-  // code, ~1 ms in a small heap and tens of ms in a 250 MB one (a ts-jest worker). Each measured call needs two.
+  // What one sample costs in this process before any planning: a minor gc and two reads of compiled code (a heap
+  // walk: ~1 ms in a small heap, tens of ms in a 250 MB one, a ts-jest worker). Each measured call needs two.
   // The faster of two timings: under CPU contention one of them can be a preemption hundreds of times its cost.
+  const walkStartNs = clock.wallNs();
+  probe.codeBytes();
+  const codeReads: CodeReads = clock.wallNs() - walkStartNs > cheapWalkNs && probe.codeSpaceBytes !== undefined ? 'spaces' : 'walk';
   const timeSample = async (): Promise<number> => {
     const t0 = clock.wallNs();
-    await sampleAllocation({ call: emptySync }, undefined, probe);
+    await sampleAllocation({ call: emptySync }, undefined, probe, Infinity, label, codeReads);
     return clock.wallNs() - t0;
   };
   let sampleNs = Math.min(await timeSample(), await timeSample());
@@ -227,7 +254,7 @@ async function measure(run: HeapRun, options: MeasureAllocationOptions): Promise
     if (neededMs * 1e6 > cap.stretchNs) {
       const heapMb = Math.round(probe.read().heapBytes / 1e6);
       throw new Error(
-        `${label}: not enough time for ${calls} measured calls: one sample costs ${ms(sampleNs)} in this process (a minor gc and two heap walks; heap ${heapMb} MB, full gc ${ms(fullGcNs)}) ` +
+        `${label}: not enough time for ${calls} measured calls: one sample costs ${ms(sampleNs)} in this process (a minor gc and ${codeReads === 'walk' ? 'two heap walks' : 'two readings'}; heap ${heapMb} MB, full gc ${ms(fullGcNs)}) ` +
           `and one call ${ms(callNs())}; they need about ${neededMs} ms, and the cap is ${Math.round(cap.stretchNs / 1e6)} ms; set maxTimeMs: ${neededMs}`,
       );
     }
@@ -247,9 +274,9 @@ async function measure(run: HeapRun, options: MeasureAllocationOptions): Promise
     }
     const t0 = clock.wallNs();
     const input = await prepare();
-    const sample = await sampleAllocation(workload, input, probe, remainingMs(), label);
+    const sample = await sampleAllocation(workload, input, probe, remainingMs(), label, codeReads);
     // The baseline goes through the same code right after, so the measuring code's own JIT state matches.
-    baselines.push(await sampleAllocation({ call: sample.awaited ? emptyAsync : emptySync }, undefined, probe));
+    baselines.push(await sampleAllocation({ call: sample.awaited ? emptyAsync : emptySync }, undefined, probe, Infinity, label, codeReads));
     samples.push(sample);
     pairNs = clock.wallNs() - t0;
   }
@@ -280,6 +307,7 @@ async function measure(run: HeapRun, options: MeasureAllocationOptions): Promise
     async: judged.some((s) => s.awaited),
     externalPartial: judged.some((s) => s.gcs > 0) && externalBytesPerCall > 0,
     stoppedBy,
+    codeReads,
     capMs: cap.ns / 1e6,
     elapsedMs: elapsed() / 1e6,
   };

@@ -1,5 +1,5 @@
 import { Session } from 'node:inspector';
-import { setFlagsFromString, GCProfiler, getHeapCodeStatistics, getHeapStatistics } from 'node:v8';
+import { setFlagsFromString, GCProfiler, getHeapCodeStatistics, getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 
 /**
@@ -61,6 +61,12 @@ export interface HeapProbe {
    * user code keeps objects, so leak checks leave them out. Walks the heap (about 1 ms per 10 MB).
    */
   codeBytes(): number;
+  /**
+   * Bytes in use in the spaces that hold compiled code (and, from V8 12, bytecode: its trusted spaces), read without
+   * walking the heap. Cheaper than `codeBytes` by three orders of magnitude in a large heap, but it misses the
+   * metadata kept in the old generation (and bytecode before V8 12).
+   */
+  codeSpaceBytes?(): number;
   /** Starts recording garbage collections; the returned function stops and lists the bytes each one reclaimed. */
   watchCollections(): () => readonly number[];
   /**
@@ -144,6 +150,11 @@ export function nativeHeapProbe(): HeapProbe {
     codeBytes() {
       const code = getHeapCodeStatistics();
       return code.code_and_metadata_size + code.bytecode_and_metadata_size;
+    },
+    codeSpaceBytes() {
+      let bytes = 0;
+      for (const space of getHeapSpaceStatistics()) if (/^(code|trusted)/.test(space.space_name)) bytes += space.space_used_size;
+      return bytes;
     },
     watchCollections() {
       const profiler = new GCProfiler();

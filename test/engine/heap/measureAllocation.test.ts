@@ -22,6 +22,36 @@ describe('measureAllocation on a fake heap', () => {
     expect(heap.collections()).toEqual({ forced: 1, young: 12, automatic: 0 });
   });
 
+  it('in a large heap, where a walk for compiled code is slow, reads the code spaces instead and stays exact', async () => {
+    const fake = fakeClock();
+    const heap = fakeHeap({ readCostBytes: 200, codeWalkCost: { clock: fake, ns: 40e6 } });
+    let calls = 0;
+    const result = await measureAllocation(
+      () => {
+        heap.allocate(1000);
+        // The JIT compiles during one measured call: its code is not the function's allocation.
+        if (++calls === 103) heap.setCodeBytes(5000);
+      },
+      { probe: heap.probe, clock: fake.clock },
+    );
+    expect(result.codeReads).toBe('spaces');
+    expect(result.bytesPerCall).toBe(1000);
+    expect(result.samples.map((s) => s.compiledBytes)).toEqual([0, 0, 5000, 0, 0]);
+    expect(result.samples.map((s) => s.heapBytes)).toEqual([1200, 1200, 1200, 1200, 1200]);
+    // Only the one walk that timed it.
+    expect(heap.codeWalks()).toBe(1);
+  });
+
+  it('keeps the exact heap walk where it is cheap', async () => {
+    const fake = fakeClock();
+    const heap = fakeHeap({ readCostBytes: 200, codeWalkCost: { clock: fake, ns: 1e6 } });
+    const result = await measureAllocation(() => heap.allocate(1000), { probe: heap.probe, clock: fake.clock });
+    expect(result.codeReads).toBe('walk');
+    expect(result.bytesPerCall).toBe(1000);
+    // The timing walk, two for each of the two timing samples, and two for each of the 5 calls and 5 baselines.
+    expect(heap.codeWalks()).toBe(1 + 4 + 20);
+  });
+
   it('adds what gcs during the call reclaimed: 10 MiB in 64 KiB pieces through a 1 MiB young generation', async () => {
     const heap = fakeHeap({ youngLimitBytes: 1024 * 1024 });
     const result = await measureAllocation(
