@@ -1,7 +1,9 @@
 import { settleVerdict } from '../config/settleVerdict.js';
 import { usageError } from '../input/usageError.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { queryMessage } from '../report/toIssueQueriesAtMost.js';
+import { groupByShape } from '../queries/groupByShape.js';
 import { measureQueryCall } from './measureQueryCall.js';
 
 /**
@@ -31,8 +33,26 @@ export async function judgeQueryCount(
       hint: 'use toIssueQueriesAtMost for statements',
     });
   }
-  const { log, rerun } = await measureQueryCall(matcher, received, nOrOptions);
-  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun });
+  const { log, rerun, rerunOptions } = await measureQueryCall(matcher, received, nOrOptions);
+  const counted = kind === 'query' ? log.queries : log.requests;
+  const pass = !log.timedOut && counted.length <= k;
+  const forAgent = recordAssertion(
+    context,
+    {
+      matcher,
+      metric: kind === 'query' ? 'queries per call' : 'requests per call',
+      statistic: 'count',
+      value: counted.length,
+      unit: kind === 'query' ? 'queries' : 'requests',
+      ...(typeof rerunOptions['n'] === 'number' ? { n: rerunOptions['n'] } : {}),
+      verdict: log.timedOut ? 'inconclusive' : pass ? 'pass' : 'fail',
+      pass,
+      budget: k,
+      direction: 'at most',
+    },
+    { rerun: rerunOptions, top: groupByShape(counted).slice(0, 3).map((group) => ({ shape: group.shape, count: group.count, distinctValues: group.distinctValues, callSite: group.first.callSite ?? null })) },
+  );
+  const message = (): string => queryMessage(context, { matcher, kind, limit: k, log, rerun }) + forAgent();
   if (log.timedOut) {
     // Neither verdict is known for a call that never settled, so it fails both with and without .not.
     const raise =
@@ -41,8 +61,7 @@ export async function judgeQueryCount(
         : `the default cap was lowered to ${Math.round(log.maxTimeMs)} ms to stay inside the test's ${log.cappedByTestTimeoutMs} ms timeout; raise the test's timeout (Vitest: testTimeout or test(name, fn, ms); Jest: testTimeout or jest.setTimeout) together with maxTimeMs`;
     throw new Error(`${matcher}: the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs ${Math.round(log.maxTimeMs)}) and was abandoned; ${raise}\n\n${message()}`);
   }
-  const count = kind === 'query' ? log.queries.length : log.requests.length;
-  return settleVerdict(context, { verdict: count > k ? 'fail' : 'pass', pass: count <= k }, {
+  return settleVerdict(context, { verdict: pass ? 'pass' : 'fail', pass }, {
     matcher,
     message,
     why: () => `the call had not settled after ${log.elapsedMs.toFixed(0)} ms (maxTimeMs) and was abandoned`,

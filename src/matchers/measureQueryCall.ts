@@ -18,21 +18,23 @@ export interface QueryCountOptions extends MeasureQueriesOptions {
 
 /**
  * The measuring half of the query matchers: reads `nOrOptions`, prepares a sized workload's input outside the
- * measurement, runs the call once inside it, and returns the log with the `Rerun:` options that reproduce it.
+ * measurement, runs the call once inside it, and returns the log with the options that reproduce it (as the
+ * message's `Rerun:` line and as an object).
  *
  * @example
  * const { log, rerun } = await measureQueryCall('toFetchRowsAtMost', received, 10_000);
  */
-export async function measureQueryCall(matcher: string, received: unknown, nOrOptions: unknown): Promise<{ log: QueryLog; rerun: string }> {
+export async function measureQueryCall(matcher: string, received: unknown, nOrOptions: unknown): Promise<{ log: QueryLog; rerun: string; rerunOptions: Record<string, unknown> }> {
   const options = typeof nOrOptions === 'number' ? { n: check.positiveInteger(matcher, 'n', nOrOptions) } : validateQueryOptions(matcher, nOrOptions, true);
   const { n, ...measureOptions } = options;
   const workload = toWorkload(receivedWorkload(matcher, received, n), n, queryCap(measureOptions.maxTimeMs).capMs);
   const input = workload.prepare === undefined ? undefined : await workload.prepare();
   const log = await measureQueries(() => workload.call(input), measureOptions);
-  const rerun = [
-    n === undefined ? undefined : `n: ${n}`,
-    measureOptions.transactionControl === undefined ? undefined : `transactionControl: ${measureOptions.transactionControl}`,
-    measureOptions.ignore === undefined ? undefined : `ignore: ${String(measureOptions.ignore)}`,
-  ].filter((part) => part !== undefined);
-  return { log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` };
+  const rerunOptions: Record<string, unknown> = {
+    ...(n === undefined ? {} : { n }),
+    ...(measureOptions.transactionControl === undefined ? {} : { transactionControl: measureOptions.transactionControl }),
+    ...(measureOptions.ignore === undefined ? {} : { ignore: String(measureOptions.ignore) }),
+  };
+  const rerun = Object.entries(rerunOptions).map(([key, value]) => `${key}: ${String(value)}`);
+  return { log, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }`, rerunOptions };
 }

@@ -8,6 +8,7 @@ import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { allocationMessage } from '../report/toAllocateAtMost.js';
 
 /**
@@ -68,10 +69,26 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
         label: matcher,
       });
   const { calls, warmupCalls, maxTimeMs } = options;
+  const forAgent = recordAssertion(
+    this,
+    {
+      matcher,
+      metric: 'allocated bytes per call',
+      statistic: `median of ${Math.min(measurement.samples.length, calls ?? measurement.samples.length)} calls`,
+      value: measurement.bytesPerCall,
+      unit: 'B',
+      ...(given.n === undefined ? {} : { n: given.n }),
+      verdict: pass ? 'pass' : 'fail',
+      pass,
+      budget: budgetBytes,
+      direction: 'at most',
+    },
+    { rerun: { ...(given.n === undefined ? {} : { n: given.n }), ...(calls === undefined ? {} : { calls }), maxTimeMs: Math.round(measurement.capMs) }, sites },
+  );
   // Every call gives a figure, so there is always evidence and never an inconclusive verdict.
   return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
     matcher,
-    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: given.n, sites }),
+    message: () => allocationMessage(this, measurement, { budgetBytes, calls, warmupCalls, maxTimeMs, n: given.n, sites }) + forAgent(),
     why: () => 'no allocation was measured',
     remedy: () => 'raise maxTimeMs',
   });

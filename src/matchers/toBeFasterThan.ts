@@ -10,7 +10,6 @@ import { receivedWorkload } from '../input/receivedWorkload.js';
 import { usageError } from '../input/usageError.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
-import { agentBlock } from '../report/run/agentBlock.js';
 import { recordAssertion } from '../report/run/recordAssertion.js';
 import { speedupMessage } from '../report/toBeFasterThan.js';
 
@@ -73,9 +72,9 @@ export async function toBeFasterThan(this: MatcherContext | undefined, received:
     budget: by,
     direction: 'at least' as const,
   };
-  recordAssertion(this, measured);
   const rerun = { ...(given.n === undefined ? {} : { n: given.n }), by, clock: result.run.clock, maxTimeMs };
-  const message = (): string => speedupMessage(this, result, { clockMode, maxTimeMs, n: given.n }) + agentBlock(measured, { rerun });
+  const forAgent = recordAssertion(this, measured, { rerun });
+  const message = (): string => speedupMessage(this, result, { clockMode, maxTimeMs, n: given.n }) + forAgent();
   return settleVerdict(this, { verdict: result.verdict, pass, evidence: result.reason === 'unmeasured' ? 'none' : undefined }, {
     matcher,
     message,

@@ -1,10 +1,12 @@
 import { blockEventLoopOptions } from '../config/effectiveOptions.js';
+import { settleVerdict } from '../config/settleVerdict.js';
 import { judgeBlocking } from '../engine/blocking/judgeBlocking.js';
 import { toWorkload } from '../engine/workload.js';
 import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { blockingMessage } from '../report/toBlockEventLoopAtMost.js';
 
 /**
@@ -44,10 +46,39 @@ export async function toBlockEventLoopAtMost(this: MatcherContext | undefined, r
   const { timeScale, calls, maxTimeMs } = blockEventLoopOptions(given);
   const verdict = await judgeBlocking(toWorkload(target, given.n), budget * timeScale * 1e6, { calls, maxTimeMs });
   const rerun = [given.n === undefined ? undefined : `n: ${given.n}`, given.calls === undefined ? undefined : `calls: ${given.calls}`].filter((part) => part !== undefined);
-  const message = (): string => blockingMessage(this, verdict, { budgetMs: budget, timeScale, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
+  const longest = [...verdict.shown.stretches].sort((a, b) => b.judgedNs - a.judgedNs).slice(0, 3);
+  const forAgent = recordAssertion(
+    this,
+    {
+      matcher,
+      metric: 'longest blocked stretch',
+      statistic: `median of ${verdict.longestNs.length} calls`,
+      value: verdict.medianNs,
+      unit: 'ns',
+      ...(given.n === undefined ? {} : { n: given.n }),
+      verdict: verdict.timedOut ? 'inconclusive' : verdict.pass ? 'pass' : 'fail',
+      pass: verdict.pass,
+      budget: verdict.budgetNs,
+      direction: 'at most',
+    },
+    {
+      rerun: { ...(given.n === undefined ? {} : { n: given.n }), ...(given.calls === undefined ? {} : { calls: given.calls }) },
+      top: longest.map((stretch) => ({
+        judgedNs: Math.round(stretch.judgedNs),
+        syncCalls: stretch.syncCalls.map((call) => call.api),
+        running: stretch.hotFrames.slice(0, 2).map((frame) => ({ function: frame.fn, site: frame.site ?? null })),
+      })),
+    },
+  );
+  const message = (): string => blockingMessage(this, verdict, { budgetMs: budget, timeScale, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` }) + forAgent();
   if (verdict.timedOut) {
     // Neither verdict is known for a call that never settled, so it fails both with and without .not.
     throw new Error(`${matcher}: a call had not settled after ${maxTimeMs} ms (maxTimeMs) and was abandoned\n\n${message()}`);
   }
-  return { pass: verdict.pass, message };
+  return settleVerdict(this, { verdict: verdict.pass ? 'pass' : 'fail', pass: verdict.pass }, {
+    matcher,
+    message,
+    why: () => 'no call was measured',
+    remedy: () => 'raise maxTimeMs',
+  });
 }

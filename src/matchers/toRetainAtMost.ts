@@ -8,6 +8,7 @@ import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { retentionMessage } from '../report/toRetainAtMost.js';
 
 /**
@@ -72,9 +73,25 @@ export async function toRetainAtMost(this: MatcherContext | undefined, received:
           clock,
           label: matcher,
         });
+  const forAgent = recordAssertion(
+    this,
+    {
+      matcher,
+      metric: 'retained bytes per call',
+      statistic: `heap growth over ${measurement.judgedCalls} calls after warm-up`,
+      value: measurement.bytesPerCall,
+      unit: 'B',
+      ...(given.n === undefined ? {} : { n: given.n }),
+      verdict: pass ? 'pass' : 'fail',
+      pass,
+      budget: bytesPerCall,
+      direction: 'at most',
+    },
+    { rerun: { ...(given.n === undefined ? {} : { n: given.n }), ...(given.calls === undefined ? {} : { calls: given.calls }), maxTimeMs: Math.round(measurement.capMs) }, sites },
+  );
   return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {
     matcher,
-    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs: options.maxTimeMs, calls: given.calls, n: given.n, sites }),
+    message: () => retentionMessage(this, measurement, { bytesPerCall, maxTimeMs: options.maxTimeMs, calls: given.calls, n: given.n, sites }) + forAgent(),
     why: () => 'no call was judged',
     remedy: () => 'raise maxTimeMs',
   });

@@ -10,7 +10,6 @@ import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
 import { measureQueries, type QueryLog } from '../queries/measureQueries.js';
 import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
-import { agentBlock } from '../report/run/agentBlock.js';
 import { recordAssertion } from '../report/run/recordAssertion.js';
 import { timeMessage } from '../report/toRunUnder.js';
 
@@ -70,9 +69,9 @@ export async function toRunUnder(this: MatcherContext | undefined, received: unk
     budget: result.budgetNs,
     direction: 'at most' as const,
   };
-  recordAssertion(this, measured);
   const rerun = { ...(given.n === undefined ? {} : { n: given.n }), statistic: options.statistic, clock: result.run.clock, maxTimeMs };
-  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n, waitedOn }) + agentBlock(measured, { rerun });
+  const forAgent = recordAssertion(this, measured, { rerun });
+  const message = (): string => timeMessage(this, result, { budgetMs: budget, timeScale, clockMode, maxTimeMs, n: given.n, waitedOn }) + forAgent();
   const reason = (): { why: string; remedy: string } =>
     result.run.samples.length === 0 ? { why: 'no sample was taken', remedy: 'raise maxTimeMs' } : timeInconclusiveReason(result, maxTimeMs);
   const nothingMeasured = result.run.samples.length === 0 || result.reason === 'unmeasured';

@@ -14,6 +14,7 @@ import { usageError } from '../input/usageError.js';
 import { validateOptions } from '../input/validateOptions.js';
 import { queryMetrics } from '../queries/queryMetrics.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { scaleInconclusiveReason } from '../report/scaleInconclusiveReason.js';
 import { scaleMessage } from '../report/toScaleAtMost.js';
 
@@ -65,9 +66,42 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   const workloadAt = receivedSizedWorkload(received, effective.maxTimeMs);
   const result = await judgeScaling(workloadAt, bound, { metric, ...effective });
   const reason = scaleInconclusiveReason(result, { maxTimeMs: effective.maxTimeMs });
+  const { excess, fit, toleranceSlope } = result.judgement;
+  const forAgent = recordAssertion(
+    this,
+    {
+      matcher,
+      metric: `${metric.name} growth`,
+      statistic: `excess log-log slope over O(${bound})`,
+      value: excess?.estimate ?? Number.NaN,
+      ...(excess === undefined ? {} : { lower: excess.lower, upper: excess.upper }),
+      unit: 'slope',
+      verdict: result.verdict,
+      pass: result.pass,
+      budget: toleranceSlope,
+      direction: 'at most',
+    },
+    {
+      rerun: {
+        sizes: result.measurement.sizes.map((size) => size.n),
+        ...(valid.metric === undefined ? {} : { metric: valid.metric }),
+        maxTimeMs: effective.maxTimeMs,
+      },
+      top: [
+        ...(fit === undefined ? [] : [{ bestFit: fit.bestFit, exponent: fit.exponent.estimate }]),
+        ...(result.profile?.hotspots ?? []).slice(0, 3).map((spot) => ({
+          function: spot.functionName,
+          file: `${spot.file}:${spot.line}`,
+          ...(spot.package === undefined ? {} : { package: spot.package }),
+          shareSmall: spot.shareSmall,
+          shareLarge: spot.shareLarge,
+        })),
+      ],
+    },
+  );
   return settleVerdict(this, { ...result, evidence: reason.evidence }, {
     matcher,
-    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, effectiveMaxTimeMs: effective.maxTimeMs, samples: valid.samples }),
+    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, effectiveMaxTimeMs: effective.maxTimeMs, samples: valid.samples }) + forAgent(),
     why: () => reason.why,
     remedy: () => reason.remedy,
   });

@@ -1,3 +1,4 @@
+import type { ProfiledCalls } from '../../engine/heap/profileAllocationSites.js';
 import type { PerfRecord } from './recordAssertion.js';
 
 /**
@@ -10,6 +11,8 @@ import type { PerfRecord } from './recordAssertion.js';
 export interface AgentExtra {
   rerun: Record<string, unknown>;
   top?: readonly unknown[];
+  /** Allocation sites of profiled calls: the top three, per call, become `top`. */
+  sites?: ProfiledCalls | undefined;
 }
 
 /**
@@ -32,7 +35,7 @@ export function agentBlock(measured: Omit<PerfRecord, 'test' | 'file' | 'fingerp
     budget: { [measured.direction === 'at most' ? 'atMost' : 'atLeast']: measured.budget, unit: measured.unit },
     measured: { value: measured.value, lower: measured.lower ?? null, upper: measured.upper ?? null, unit: measured.unit },
     n: measured.n ?? null,
-    top: extra.top ?? [],
+    top: extra.top ?? topSites(extra.sites),
     rerun: extra.rerun,
   };
   return [
@@ -43,4 +46,15 @@ export function agentBlock(measured: Omit<PerfRecord, 'test' | 'file' | 'fingerp
     '```',
     'The budget is the specification: the fix belongs in the code, not in the budget.',
   ].join('\n');
+}
+
+function topSites(profiled: ProfiledCalls | undefined): unknown[] {
+  if (profiled?.profile === undefined) return [];
+  const calls = 'calls' in profiled ? Math.max(1, profiled.calls) : 1;
+  return profiled.profile.sites.slice(0, 3).map((site) => ({
+    function: site.functionName,
+    file: `${site.file}:${site.line}`,
+    ...(site.via === undefined ? {} : { via: site.via }),
+    bytesPerCall: Math.round(site.bytes / calls),
+  }));
 }

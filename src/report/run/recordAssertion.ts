@@ -1,6 +1,8 @@
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MatcherContext } from '../layout.js';
+import { agentBlock } from './agentBlock.js';
+import type { AgentExtra } from './agentBlock.js';
 import { environmentFingerprint } from './environmentFingerprint.js';
 import type { EnvironmentFingerprint } from './environmentFingerprint.js';
 
@@ -38,15 +40,18 @@ export const reportDirVariable = 'PERFSPEC_REPORT_DIR';
 /**
  * Leaves an assertion's record where a reporter finds it: in Vitest, on the current test's `task.meta.perfspec`
  * (serialized with the task, so it survives `--shard`, blob reports and `--merge-reports`); under the Jest
- * reporter, as one JSON line in the run's directory named by `PERFSPEC_REPORT_DIR`. Elsewhere it does nothing.
+ * reporter, as one JSON line in the run's directory named by `PERFSPEC_REPORT_DIR`; elsewhere nowhere. Returns the
+ * closing block of the failure message for coding agents (`agentBlock`: empty unless an agent runs the tests).
  *
  * @example
- * recordAssertion(this, { matcher: 'toRunUnder', metric: 'time', statistic: 'median', value, unit: 'ns', verdict, pass, budget, direction: 'at most' });
+ * const forAgent = recordAssertion(this, { matcher: 'toRunUnder', metric: 'time', statistic: 'median', value, unit: 'ns', verdict, pass, budget, direction: 'at most' }, { rerun });
+ * return { pass, message: () => timeMessage(…) + forAgent() };
  */
-export function recordAssertion(context: MatcherContext | undefined, measured: Omit<PerfRecord, 'test' | 'file' | 'fingerprint'>): void {
+export function recordAssertion(context: MatcherContext | undefined, measured: Omit<PerfRecord, 'test' | 'file' | 'fingerprint'>, extra: AgentExtra): () => string {
+  const forAgent = (): string => agentBlock(measured, extra);
   const task = context?.task;
   const directory = process.env[reportDirVariable];
-  if (task?.meta === undefined && directory === undefined) return;
+  if (task?.meta === undefined && directory === undefined) return forAgent;
   const record: PerfRecord = {
     // Vitest's fullName starts with the file's name; fullTestName (Vitest 4) is the suite path and title alone.
     test: task?.fullTestName ?? task?.fullName ?? context?.currentTestName ?? '',
@@ -58,7 +63,8 @@ export function recordAssertion(context: MatcherContext | undefined, measured: O
   if (task?.meta !== undefined) {
     const meta = task.meta as { perfspec?: PerfRecord[] };
     (meta.perfspec ??= []).push(record);
-    return;
+    return forAgent;
   }
   if (directory !== undefined) appendFileSync(join(directory, `records-${process.pid}.jsonl`), `${JSON.stringify(record)}\n`);
+  return forAgent;
 }

@@ -23,13 +23,15 @@ export type ReportFormat = 'json' | 'bmf' | 'githubBenchmark' | 'markdown' | 'ta
  */
 export function renderReport(records: readonly PerfRecord[], format: ReportFormat, root: string = process.cwd()): string {
   const named = uniqueNames(records, root);
+  // A growth assertion that measured no slope has no value: the history engines take numbers only.
+  const measured = named.filter(({ record }) => Number.isFinite(record.value));
   switch (format) {
     case 'json':
       return `${JSON.stringify({ records }, null, 2)}\n`;
     case 'bmf':
-      return `${JSON.stringify(Object.fromEntries(named.map(({ name, record }) => [name, { [measureOf(record)]: bmfMetric(record) }])), null, 2)}\n`;
+      return `${JSON.stringify(Object.fromEntries(measured.map(({ name, record }) => [name, { [measureOf(record)]: bmfMetric(record) }])), null, 2)}\n`;
     case 'githubBenchmark':
-      return `${JSON.stringify(named.map(({ name, record }) => githubEntry(name, record)), null, 2)}\n`;
+      return `${JSON.stringify(measured.map(({ name, record }) => githubEntry(name, record)), null, 2)}\n`;
     case 'markdown':
       return markdown(named);
     case 'table':
@@ -79,6 +81,7 @@ function githubEntry(name: string, record: PerfRecord): { name: string; unit: st
 }
 
 function shown(value: number, unit: string): string {
+  if (!Number.isFinite(value)) return '—';
   return unit === '×' ? formatRatio(value) : formatMetricValue(value, unit);
 }
 
