@@ -3,7 +3,7 @@ import type { RecordedQuery } from '../spyState.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
-import type { QueryAdapter } from '../QueryAdapter.js';
+import type { QueryAdapter } from './adapters.js';
 import { spyState } from '../spyState.js';
 
 type Method = (this: unknown, ...args: unknown[]) => unknown;

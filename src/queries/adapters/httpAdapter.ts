@@ -1,6 +1,6 @@
 import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { ClientRequest } from 'node:http';
-import type { QueryAdapter } from '../QueryAdapter.js';
+import type { QueryAdapter } from './adapters.js';
 import { acquireHook } from '../acquireHook.js';
 import { hookMethod } from '../hookMethod.js';
 import { finishQuery, recordQuery } from '../recordQuery.js';

@@ -1,5 +1,5 @@
 import { finishQuery, recordQuery } from '../recordQuery.js';
-import type { QueryAdapter } from '../QueryAdapter.js';
+import type { QueryAdapter } from './adapters.js';
 import type { RecordedQuery } from '../spyState.js';
 import { subscribeTracing } from '../subscribeTracing.js';
 import { warnIfSilent } from '../warnIfSilent.js';

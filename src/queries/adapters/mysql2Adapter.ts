@@ -3,7 +3,7 @@ import { finishQuery, recordQuery } from '../recordQuery.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
-import type { QueryAdapter } from '../QueryAdapter.js';
+import type { QueryAdapter } from './adapters.js';
 import type { RecordedQuery } from '../spyState.js';
 import { subscribeTracing } from '../subscribeTracing.js';
 import { warnIfSilent } from '../warnIfSilent.js';

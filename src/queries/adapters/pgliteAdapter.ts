@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { isThenable } from '../../engine/workload.js';
-import type { QueryAdapter } from '../QueryAdapter.js';
+import type { QueryAdapter } from './adapters.js';
 import { hookMethod } from '../hookMethod.js';
 import { loadedModule } from '../loadedModule.js';
 import { ownerOf } from '../ownerOf.js';
