@@ -59,12 +59,18 @@ interface HeapRunOptions {
   clock?: Clock;
 }
 
-// A cap the assertion or configure() gave is kept to; the default one may stretch (up to 4 s, below the runners'
-// 5 s test timeout) where this process's gcs are too slow for the least evidence, as in a ts-jest worker.
+/** However long the test may run, a default heap cap stretches no further than this. */
+const maxHeapStretchMs = 30_000;
+
+// A cap the assertion or configure() gave is kept to; the default one may stretch where this process's gcs or
+// calls are too slow for the least evidence, as in a ts-jest worker or under CPU contention: within 80% of the
+// running test's timeout (4 s under the runners' default 5 s), at most 30 s; 4 s outside a runner.
 function heapRunOptions(maxTimeMs: number | undefined): HeapRunOptions {
   const explicit = maxTimeMs ?? explicitSettings.maxTimeMs;
+  const testTimeoutMs = readTestTimeoutMs();
+  const stretchToMs = testTimeoutMs === undefined ? defaultStretchToMs : Math.min(maxHeapStretchMs, testTimeoutShare * testTimeoutMs);
   return {
-    ...(explicit === undefined ? { maxTimeMs: currentSettings().maxTimeMs, stretchToMs: defaultStretchToMs } : { maxTimeMs: explicit }),
+    ...(explicit === undefined ? { maxTimeMs: currentSettings().maxTimeMs, stretchToMs } : { maxTimeMs: explicit }),
     probe: overrides('heapProbe').heapProbe ?? nativeHeapProbe(),
     ...overrides('clock'),
   };
@@ -72,7 +78,7 @@ function heapRunOptions(maxTimeMs: number | undefined): HeapRunOptions {
 
 /**
  * The effective options of `toAllocateAtMost`: calls and warm-up calls as the engine counts them (5, 100), the
- * time cap of the assertion or `configure()` (else 1000 ms, which may stretch to 4000 ms), and the heap.
+ * time cap of the assertion or `configure()` (else 1000 ms, which may stretch within the test's timeout), and the heap.
  *
  * @example
  * const { calls, warmupCalls, maxTimeMs, probe } = allocateOptions({ calls: 9 });
@@ -84,7 +90,7 @@ export function allocateOptions(given: Given<{ calls: number; warmupCalls: numbe
 
 /**
  * The effective options of `toRetainAtMost`: the calls before the first reading when given (else the engine plans
- * them), the time cap of the assertion or `configure()` (else 1000 ms, which may stretch to 4000 ms), and the heap.
+ * them), the time cap of the assertion or `configure()` (else 1000 ms, which may stretch within the test's timeout), and the heap.
  *
  * @example
  * const { maxTimeMs, probe } = retainOptions({ calls: 5000 });
@@ -147,13 +153,8 @@ const testTimeoutShare = 0.8;
  * capWithinTest(10_000).capMs; // 4000 under the default 5 s test timeout of Vitest and Jest
  */
 export function capWithinTest(defaultMs: number): TestBoundCap {
-  let testTimeoutMs: number | undefined;
-  try {
-    testTimeoutMs = runnerTimeout.read?.();
-  } catch {
-    testTimeoutMs = undefined;
-  }
-  if (testTimeoutMs === undefined || !Number.isFinite(testTimeoutMs) || testTimeoutMs <= 0) return { capMs: defaultMs };
+  const testTimeoutMs = readTestTimeoutMs();
+  if (testTimeoutMs === undefined) return { capMs: defaultMs };
   const withinMs = testTimeoutShare * testTimeoutMs;
   return withinMs < defaultMs ? { capMs: withinMs, testTimeoutMs, loweredFromMs: defaultMs } : { capMs: defaultMs };
 }
@@ -169,4 +170,15 @@ export function capWithinTest(defaultMs: number): TestBoundCap {
 export function blockEventLoopOptions(given: Given<{ calls: number; maxTimeMs: number }>): { calls: number; maxTimeMs: number; timeScale: number } {
   const settings = currentSettings();
   return { calls: given.calls ?? 3, maxTimeMs: given.maxTimeMs ?? Math.max(10_000, settings.maxTimeMs), timeScale: settings.timeScale };
+}
+
+/** The running test's timeout in ms, or undefined outside a runner, with none, or when it cannot be read. */
+function readTestTimeoutMs(): number | undefined {
+  let testTimeoutMs: number | undefined;
+  try {
+    testTimeoutMs = runnerTimeout.read?.();
+  } catch {
+    return undefined;
+  }
+  return testTimeoutMs === undefined || !Number.isFinite(testTimeoutMs) || testTimeoutMs <= 0 ? undefined : testTimeoutMs;
 }
