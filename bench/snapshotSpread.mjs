@@ -1,0 +1,81 @@
+// `npm run bench:snapshot [processes]`: how far separate node processes on one machine disagree about the same
+// workload, which is what toMatchPerfSnapshot's default tolerances must cover (a snapshot is recorded in one process
+// and compared in another). Each process measures four workloads as the matcher does (measureTime: median per call
+// on the judging clock; measureAllocation: bytes per call) and prints one JSON line per workload; the parent runs
+// the processes one after another, idle and then with two `node -e "for(;;){}"` hogs (killed by PID), and prints the
+// spread of each workload's medians: max ÷ min, and the largest deviation from the median of the medians.
+import { spawn, spawnSync } from 'node:child_process';
+import { loadavg } from 'node:os';
+import { fileURLToPath } from 'node:url';
+
+const workloads = {
+  'loop (sync, ~100 µs)': () => {
+    let x = 0;
+    for (let i = 0; i < 100_000; i++) x += Math.sqrt(i);
+    return x;
+  },
+  'JSON round trip (sync, allocating)': (() => {
+    const doc = { users: Array.from({ length: 200 }, (_, i) => ({ id: i, name: `user ${i}`, tags: ['a', 'b', String(i)] })) };
+    return () => JSON.parse(JSON.stringify(doc));
+  })(),
+  'sort 10 000 numbers (sync, ~1 ms)': (() => {
+    let seed = 7;
+    const input = Array.from({ length: 10_000 }, () => ((seed = (seed * 16807) % 2147483647) / 2147483647));
+    return () => [...input].sort((a, b) => a - b);
+  })(),
+  'loop (async, wall clock)': async () => {
+    await null;
+    let x = 0;
+    for (let i = 0; i < 100_000; i++) x += Math.sqrt(i);
+    return x;
+  },
+};
+
+if (process.argv[2] === '--worker') {
+  const { measureTime, measureAllocation } = await import('../dist/esm/index.js');
+  for (const [name, fn] of Object.entries(workloads)) {
+    const time = await measureTime(fn, { maxTimeMs: 1000 });
+    const allocation = await measureAllocation(fn, { maxTimeMs: 1000 });
+    process.stdout.write(`${JSON.stringify({ name, clock: time.clock, medianNs: time.medianNs, lowerNs: time.medianLowerNs, upperNs: time.medianUpperNs, bytesPerCall: allocation.bytesPerCall })}\n`);
+  }
+  process.exit(0);
+}
+
+const processes = Number(process.argv[2] ?? 12);
+const self = fileURLToPath(import.meta.url);
+
+function runCondition(label, hogs) {
+  const hogPids = [];
+  for (let i = 0; i < hogs; i++) {
+    const hog = spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' });
+    hogPids.push(hog.pid);
+  }
+  const loads = [];
+  const rows = [];
+  try {
+    for (let p = 0; p < processes; p++) {
+      loads.push(loadavg()[0]);
+      const run = spawnSync(process.execPath, [self, '--worker'], { encoding: 'utf8', timeout: 120_000 });
+      for (const line of run.stdout.split('\n')) if (line.trim() !== '') rows.push(JSON.parse(line));
+    }
+  } finally {
+    for (const pid of hogPids) process.kill(pid, 'SIGKILL');
+  }
+  loads.sort((a, b) => a - b);
+  console.log(`\n${label}: ${processes} processes, 1-min load ${loads[0].toFixed(1)}–${loads.at(-1).toFixed(1)} on 2 cores${hogs > 0 ? `, plus ${hogs} hogs` : ''}`);
+  console.log('workload                              clock  median of medians  max÷min  max |dev| from median   bytes/call min–max');
+  for (const name of Object.keys(workloads)) {
+    const mine = rows.filter((r) => r.name === name);
+    const medians = mine.map((r) => r.medianNs).sort((a, b) => a - b);
+    const mid = medians[Math.floor(medians.length / 2)];
+    const dev = Math.max(...medians.map((m) => Math.abs(m / mid - 1)));
+    const bytes = mine.map((r) => r.bytesPerCall).sort((a, b) => a - b);
+    console.log(
+      `${name.padEnd(38)}${mine[0].clock.padEnd(7)}${`${(mid / 1e3).toFixed(1)} µs`.padStart(17)}  ${(medians.at(-1) / medians[0]).toFixed(3).padStart(7)}  ${`${(dev * 100).toFixed(1)}%`.padStart(21)}   ${bytes[0]}–${bytes.at(-1)}`,
+    );
+    console.log(`  medians (µs): ${medians.map((m) => (m / 1e3).toFixed(1)).join(' ')}`);
+  }
+}
+
+runCondition('idle', 0);
+runCondition('two CPU hogs', 2);
