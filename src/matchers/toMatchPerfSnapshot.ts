@@ -166,7 +166,12 @@ export async function toMatchPerfSnapshot(this: MatcherContext | undefined, rece
       };
     }
     if (time.judged === undefined) return { why: 'no time was measured', remedy: 'raise maxTimeMs' };
-    return timeInconclusiveReason(time.judged, options.maxTimeMs);
+    const { why, remedy } = timeInconclusiveReason(time.judged, options.maxTimeMs);
+    // toRunUnder's words speak of a budget; here the limit is the snapshot's median × (1 + timeTolerance).
+    return {
+      why: `time ${why.replace('the budget', `the snapshot's limit (${options.timeTolerance + 1}× its median)`)}`,
+      remedy: time.judged.reason === 'near-budget' ? 'the median is near the limit: re-record the snapshot (-u) if the change is intended, or raise timeTolerance' : remedy.replace('between the usual time and the budget', '(timeTolerance)'),
+    };
   };
   const unmeasured = !deterministicFailed && time.judged !== undefined && (time.judged.run.samples.length === 0 || time.judged.reason === 'unmeasured');
   return settleVerdict(this, { verdict, pass, evidence: unmeasured ? 'none' : undefined }, { matcher, message, why: () => reason().why, remedy: () => reason().remedy });

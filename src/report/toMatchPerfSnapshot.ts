@@ -119,10 +119,12 @@ export function perfSnapshotMessage(context: MatcherContext | undefined, compari
   ];
   evidence.push(...formatTable(partRows, [1, 2]));
 
+  const deterministicFailed = comparison.queries.length > 0 || comparison.requests.length > 0 || allocationFailed;
+  const settled = deterministicFailed ? 'the parts above decided' : 'decided by the point estimate';
   const verdict = !timeCompared
     ? `time not compared: recorded in another environment (${comparison.fingerprintChanges.join('; ')})`
     : time.verdict === 'inconclusive' && time.judged !== undefined
-      ? `time inconclusive: ${timeInconclusiveReason(time.judged, comparison.options.maxTimeMs).why}; decided by the point estimate`
+      ? `time inconclusive: ${timeInconclusiveReason(time.judged, comparison.options.maxTimeMs).why.replace('the budget', 'the limit')}; ${settled}`
       : undefined;
 
   const run = time.judged?.run;
