@@ -31,6 +31,26 @@ const workloads = {
   },
 };
 
+// A second kind of worker: judges each workload as toMatchPerfSnapshot compares it (judgeTime of the median against
+// the first process's median × 2, the default timeTolerance of 1), unchanged and three times slower.
+if (process.argv[2] === '--judge') {
+  const { judgeTime } = await import('../dist/esm/index.js');
+  const baseline = JSON.parse(process.argv[3]);
+  for (const [name, fn] of Object.entries(workloads)) {
+    const limitNs = baseline[name] * 2;
+    const isAsync = name.includes('async');
+    const variants = {
+      unchanged: fn,
+      '3× slower': isAsync ? async () => { await fn(); await fn(); return fn(); } : () => (fn(), fn(), fn()),
+    };
+    for (const [variant, call] of Object.entries(variants)) {
+      const result = await judgeTime({ call }, limitNs, { statistic: 'median', clockMode: isAsync ? 'wall' : 'cpu', maxTimeMs: 1000 });
+      process.stdout.write(`${JSON.stringify({ name, variant, verdict: result.verdict, pass: result.pass, ratio: result.estimateNs / baseline[name] })}\n`);
+    }
+  }
+  process.exit(0);
+}
+
 if (process.argv[2] === '--worker') {
   const { measureTime, measureAllocation } = await import('../dist/esm/index.js');
   for (const [name, fn] of Object.entries(workloads)) {
@@ -41,7 +61,7 @@ if (process.argv[2] === '--worker') {
   process.exit(0);
 }
 
-const processes = Number(process.argv[2] ?? 12);
+const processes = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 12);
 const self = fileURLToPath(import.meta.url);
 
 function runCondition(label, hogs) {
@@ -77,5 +97,43 @@ function runCondition(label, hogs) {
   }
 }
 
-runCondition('idle', 0);
-runCondition('two CPU hogs', 2);
+/** Records in one process, then judges in `processes` others, as a snapshot is recorded once and compared later. */
+function judgeCondition(label, hogs) {
+  const recorded = spawnSync(process.execPath, [self, '--worker'], { encoding: 'utf8', timeout: 120_000 });
+  const baseline = Object.fromEntries(recorded.stdout.split('\n').filter((line) => line.trim() !== '').map((line) => [JSON.parse(line).name, JSON.parse(line).medianNs]));
+  const hogPids = [];
+  for (let i = 0; i < hogs; i++) hogPids.push(spawn(process.execPath, ['-e', 'for(;;){}'], { stdio: 'ignore' }).pid);
+  const loads = [];
+  const rows = [];
+  try {
+    for (let p = 0; p < processes; p++) {
+      loads.push(loadavg()[0]);
+      const run = spawnSync(process.execPath, [self, '--judge', JSON.stringify(baseline)], { encoding: 'utf8', timeout: 120_000 });
+      for (const line of run.stdout.split('\n')) if (line.trim() !== '') rows.push(JSON.parse(line));
+    }
+  } finally {
+    for (const pid of hogPids) process.kill(pid, 'SIGKILL');
+  }
+  loads.sort((a, b) => a - b);
+  console.log(`\n${label}: recorded in one process (idle), judged in ${processes} others against 2× the recorded median; 1-min load ${loads[0].toFixed(1)}–${loads.at(-1).toFixed(1)}${hogs > 0 ? `, plus ${hogs} hogs` : ''}`);
+  console.log('workload                              variant      pass  fail  inconclusive (assertion passed)  ratio to recorded min–max');
+  for (const name of Object.keys(workloads)) {
+    for (const variant of ['unchanged', '3× slower']) {
+      const mine = rows.filter((r) => r.name === name && r.variant === variant);
+      const count = (verdict) => mine.filter((r) => r.verdict === verdict).length;
+      const ratios = mine.map((r) => r.ratio).sort((a, b) => a - b);
+      const held = mine.filter((r) => r.verdict === 'inconclusive' && r.pass).length;
+      console.log(`${name.padEnd(38)}${variant.padEnd(11)}${String(count('pass')).padStart(6)}${String(count('fail')).padStart(6)}${String(count('inconclusive')).padStart(6)} (${held})${' '.repeat(20)}${ratios[0].toFixed(2)}–${ratios.at(-1).toFixed(2)}`);
+    }
+  }
+}
+
+if (process.argv.includes('--judge-only')) {
+  judgeCondition('idle', 0);
+  judgeCondition('two CPU hogs', 2);
+} else {
+  runCondition('idle', 0);
+  runCondition('two CPU hogs', 2);
+  judgeCondition('idle', 0);
+  judgeCondition('two CPU hogs', 2);
+}
