@@ -169,7 +169,7 @@ export async function toMatchPerfSnapshot(this: MatcherContext | undefined, rece
     const { why, remedy } = timeInconclusiveReason(time.judged, options.maxTimeMs);
     // toRunUnder's words speak of a budget; here the limit is the snapshot's median × (1 + timeTolerance).
     return {
-      why: `time ${why.replace('the budget', `the snapshot's limit (${options.timeTolerance + 1}× its median)`)}`,
+      why: `time: ${why.replace('the budget', `the snapshot's limit (${options.timeTolerance + 1}× its median)`)}`,
       remedy: time.judged.reason === 'near-budget' ? 'the median is near the limit: re-record the snapshot (-u) if the change is intended, or raise timeTolerance' : remedy.replace('between the usual time and the budget', '(timeTolerance)'),
     };
   };

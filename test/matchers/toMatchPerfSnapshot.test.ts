@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { afterAll, afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { configure } from '../../src/config/configure.js';
+import { snapshotUpdateMode } from '../../src/config/effectiveOptions.js';
 import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { sized } from '../../src/engine/workload.js';
 import { toMatchPerfSnapshot } from '../../src/matchers/toMatchPerfSnapshot.js';
@@ -145,6 +146,18 @@ describe('toMatchPerfSnapshot: the round trip', () => {
     expect((await toMatchPerfSnapshot.call(inTest(), () => (fake.spend(180_000), heap.allocate(1000), listUsersWithTeams.all()), { timeTolerance: 0.5 })).pass).toBe(false);
   });
 
+  test('a median within 5% of the limit is inconclusive, settled by the policy and marked with the reason', async () => {
+    await toMatchPerfSnapshot.call(inTest(), current);
+    endRun();
+    const near = await toMatchPerfSnapshot.call(inTest(), () => (fake.spend(196_000), heap.allocate(1000), listUsersWithTeams.all()));
+    expect(near.pass).toBe(true);
+    expect(near.inconclusive).toBe(
+      "toMatchPerfSnapshot inconclusive: time: the estimate is within 5% of the snapshot's limit (2× its median); held on the point estimate (inconclusive policy 'warn'); " +
+        'the median is near the limit: re-record the snapshot (-u) if the change is intended, or raise timeTolerance',
+    );
+    expect(text(near)).toContain('Verdict:  time inconclusive: the estimate is within 5% of the limit; decided by the point estimate');
+  });
+
   test('an added N+1 fails with the diff of shapes', async () => {
     await toMatchPerfSnapshot.call(inTest(), current);
     endRun();
@@ -212,6 +225,23 @@ describe('toMatchPerfSnapshot: the round trip', () => {
 });
 
 describe('toMatchPerfSnapshot: writing rules', () => {
+  test('whether to write: PERFSPEC_UPDATE or -u update all, CI (or the runner’s CI mode) none, else new entries only', () => {
+    expect(snapshotUpdateMode({ _updateSnapshot: 'new' })).toBe('new');
+    expect(snapshotUpdateMode({ _updateSnapshot: 'all' })).toBe('all');
+    expect(snapshotUpdateMode({ _updateSnapshot: 'none' })).toBe('none');
+    expect(snapshotUpdateMode(undefined)).toBe('new');
+    process.env['CI'] = 'true';
+    expect(snapshotUpdateMode({ _updateSnapshot: 'new' })).toBe('none');
+    expect(snapshotUpdateMode(undefined)).toBe('none');
+    expect(snapshotUpdateMode({ _updateSnapshot: 'all' })).toBe('all');
+    process.env['CI'] = 'false';
+    expect(snapshotUpdateMode({ _updateSnapshot: 'new' })).toBe('new');
+    process.env['PERFSPEC_UPDATE'] = '1';
+    expect(snapshotUpdateMode({ _updateSnapshot: 'none' })).toBe('all');
+    process.env['PERFSPEC_UPDATE'] = '0';
+    expect(snapshotUpdateMode({ _updateSnapshot: 'new' })).toBe('new');
+  });
+
   test('in CI (CI set, or the runner’s --ci) a missing entry fails with a clear message and nothing is written', async () => {
     process.env['CI'] = 'true';
     const result = await toMatchPerfSnapshot.call(inTest(), current);
