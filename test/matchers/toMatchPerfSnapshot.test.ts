@@ -12,9 +12,9 @@ import { toMatchPerfSnapshot } from '../../src/matchers/toMatchPerfSnapshot.js';
 import type { MatcherContext, MatcherResult } from '../../src/report/layout.js';
 import { environmentFingerprint } from '../../src/report/run/environmentFingerprint.js';
 import { perfSnapshotFile } from '../../src/report/run/perfSnapshotFile.js';
-import { fakeClock } from '../fixtures/fakeClock.js';
 import { fakeHeap } from '../fixtures/fakeHeap.js';
 import type { SimulatedHeap } from '../fixtures/SimulatedHeap.js';
+import { useFakeEngineClock } from '../fixtures/useFakeEngineClock.js';
 
 // A small database with the N+1 of the issue: users, and a team looked up per user.
 const db = new Database(':memory:');
@@ -26,17 +26,14 @@ const listUsers = db.prepare('SELECT id, team_id FROM s_users');
 const listUsersWithTeams = db.prepare('SELECT u.id, t.name FROM s_users u JOIN s_teams t ON t.id = u.team_id');
 const teamOf = db.prepare('SELECT name FROM s_teams WHERE id = ?');
 
-let fake = fakeClock();
+const fake = useFakeEngineClock();
 let heap: SimulatedHeap;
 let directory = '';
 let testPath = '';
 const saved = { CI: process.env['CI'], PERFSPEC_UPDATE: process.env['PERFSPEC_UPDATE'] };
 
 beforeEach(() => {
-  fake = fakeClock();
   heap = fakeHeap();
-  engineOverrides.clock = fake.clock;
-  engineOverrides.loadPerCore = () => 0;
   engineOverrides.heapProbe = heap.probe;
   delete process.env['CI'];
   delete process.env['PERFSPEC_UPDATE'];
@@ -46,8 +43,6 @@ beforeEach(() => {
 
 afterEach(() => {
   perfSnapshotFile(testPath).finish('none', []);
-  delete engineOverrides.clock;
-  delete engineOverrides.loadPerCore;
   delete engineOverrides.heapProbe;
   for (const [name, value] of Object.entries(saved)) {
     if (value === undefined) delete process.env[name];
