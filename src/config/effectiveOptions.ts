@@ -202,8 +202,8 @@ export function snapshotUpdateMode(runnerSnapshotState: unknown): SnapshotUpdate
 
 /**
  * Default tolerance of a perf snapshot's time: a later run fails only when its median is, with confidence, more
- * than (1 + this) × the recorded one. Separate processes on one idle machine measured the same workload up to
- * 1.73× apart (docs/toMatchPerfSnapshot.md, `npm run bench:snapshot`), so a tighter default would fail unchanged code.
+ * than (1 + this) × the recorded one. Separate processes on one machine measured the same workload up to
+ * 1.84× apart (docs/toMatchPerfSnapshot.md, `npm run bench:snapshot`), so a tighter default would fail unchanged code.
  */
 const snapshotTimeTolerance = 1;
 /** Default relative tolerance of a perf snapshot's bytes per call (allocation is nearly exact across processes). */
