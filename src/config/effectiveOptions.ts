@@ -231,6 +231,8 @@ export function perfSnapshotOptions(
     allocationSlackBytes: snapshotAllocationSlackBytes,
     clockMode: given.clock ?? settings.clock,
     update: snapshotUpdateMode(runnerSnapshotState),
+    /** The cap of the one counted call when the assertion gave one (else measureQueries' own). */
+    queryMaxTimeMs: given.maxTimeMs,
     ...overrides('loadPerCore'),
     ...allocateOptions({ maxTimeMs: given.maxTimeMs }),
   };

@@ -337,4 +337,10 @@ describe('toMatchPerfSnapshot: usage errors', () => {
     ).rejects.toBe(boom);
     expect(() => readFileSync(snapshotPath())).toThrow();
   });
+
+  test('a call that never settles is abandoned at maxTimeMs, with a message saying so', async () => {
+    await expect(toMatchPerfSnapshot.call(inTest(), () => new Promise(() => undefined), { maxTimeMs: 50 })).rejects.toThrow(
+      /^toMatchPerfSnapshot: the call had not settled after \d+ ms \(maxTimeMs 50\) and was abandoned; look for a promise that never settles, or raise maxTimeMs$/,
+    );
+  });
 });
