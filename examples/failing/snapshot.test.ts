@@ -1,6 +1,6 @@
 // Deliberately failing: the committed perf snapshot (failing/__perf_snapshots__/snapshot.test.ts.perf.json) was
 // recorded with the JOIN, one query per call; the code under test now lists users with an N+1. The failure message is
-// the point: "+50 × SELECT name FROM teams WHERE id = $1", whatever machine runs it (queries are compared exactly,
+// the point: "+50 × SELECT name FROM teams WHERE id = ?", whatever machine runs it (queries are compared exactly,
 // time only where the snapshot was recorded).
 import { beforeAll, expect, test } from 'vitest';
 import { listUsersWithTeams, listUsersWithTeamsNPlusOne, seedTeams } from '../support/teamsDatabase.js';
