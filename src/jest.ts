@@ -1,4 +1,4 @@
-import { afterAll, afterEach, expect } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, expect } from '@jest/globals';
 import type { PerfMatchers } from './PerfMatchers.js';
 import { snapshotUpdateMode } from './config/effectiveOptions.js';
 import { registerRunner } from './config/runnerInfo.js';
@@ -23,6 +23,12 @@ const bridge: RunnerBridge = {
 // file, so the hooks below belong to every test file.
 registerRunner('jest');
 expect.extend(instrumentMatchers(matchers, bridge));
+
+// Every attempt of a test (a retry too) numbers its perf snapshot assertions from 1 again, as runner snapshots do.
+beforeEach(() => {
+  const { testPath, currentTestName } = expect.getState();
+  if (testPath !== undefined && currentTestName !== undefined) perfSnapshotFile(testPath).startTest(currentTestName);
+});
 
 afterEach(async () => {
   const error = await unawaitedAssertions(expect.getState().currentTestName);

@@ -1,6 +1,6 @@
 import 'vitest';
 import * as vitest from 'vitest';
-import { afterAll, afterEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { runnerTimeout } from './config/runnerTimeout.js';
 import { snapshotUpdateMode } from './config/effectiveOptions.js';
 import { registerRunner } from './config/runnerInfo.js';
@@ -42,6 +42,12 @@ const bridge: RunnerBridge = {
 
 registerRunner('vitest');
 expect.extend(instrumentMatchers(matchers, bridge));
+
+// Every attempt of a test (a retry too) numbers its perf snapshot assertions from 1 again, as runner snapshots do.
+beforeEach(() => {
+  const { testPath, currentTestName } = expect.getState();
+  if (testPath !== undefined && currentTestName !== undefined) perfSnapshotFile(testPath).startTest(currentTestName);
+});
 
 afterEach(async (context) => {
   const error = await unawaitedAssertions(context.task);

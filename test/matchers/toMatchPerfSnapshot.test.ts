@@ -274,6 +274,16 @@ describe('toMatchPerfSnapshot: writing rules', () => {
     expect(() => readFileSync(snapshotPath())).toThrow();
   });
 
+  test('a retried test numbers its assertions from 1 again (the runner entries call startTest before every attempt)', async () => {
+    await toMatchPerfSnapshot.call(inTest('r'), current);
+    await toMatchPerfSnapshot.call(inTest('r'), current);
+    perfSnapshotFile(testPath).startTest('r');
+    const retried = await toMatchPerfSnapshot.call(inTest('r'), slower);
+    // Compared with "r 1" (3× slower: fails), not recorded as a new "r 3".
+    expect(retried.pass).toBe(false);
+    expect(Object.keys(stored().entries)).toEqual(['r 1', 'r 2']);
+  });
+
   test('allocation may grow within its tolerance (10% + 256 B by default), not beyond', async () => {
     await toMatchPerfSnapshot.call(inTest(), current);
     endRun();

@@ -46,6 +46,8 @@ export interface PerfSnapshotFile {
   readonly path: string;
   /** The key of the test's next assertion: its full name and a counter from 1, as runner snapshots count. */
   nextKey(testName: string): string;
+  /** Starts the test's counter again at 1: called before every attempt of a test, so that a retry reuses its keys. */
+  startTest(testName: string): void;
   entry(key: string): PerfSnapshotEntry | undefined;
   /** Writes an entry (the file is rewritten at once, keys sorted) and marks it asserted. */
   write(key: string, entry: PerfSnapshotEntry): void;
@@ -92,6 +94,7 @@ export function perfSnapshotFile(testPath: string): PerfSnapshotFile {
       counters.set(testName, count);
       return `${testName} ${count}`;
     },
+    startTest: (testName) => void counters.delete(testName),
     entry: (key) => entries.get(key),
     write(key, entry) {
       entries.set(key, entry);
