@@ -9,6 +9,15 @@ import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 const workloads = {
+  'JSON.stringify small (sync, < 1 µs)': () => JSON.stringify({ c: 1, list: [1, 2, 3] }),
+  'sum of 1 000 numbers (sync, ~1 µs)': (() => {
+    const values = Array.from({ length: 1000 }, (_, i) => i);
+    return () => {
+      let total = 0;
+      for (const value of values) total += value;
+      return total;
+    };
+  })(),
   'loop (sync, ~100 µs)': () => {
     let x = 0;
     for (let i = 0; i < 100_000; i++) x += Math.sqrt(i);

@@ -206,14 +206,20 @@ export function snapshotUpdateMode(runnerSnapshotState: unknown): SnapshotUpdate
  * 1.84× apart (docs/toMatchPerfSnapshot.md, `npm run bench:snapshot`), so a tighter default would fail unchanged code.
  */
 const snapshotTimeTolerance = 1;
+/**
+ * Time per call a perf snapshot's median may grow by regardless of the relative tolerance: sub-microsecond functions
+ * measured up to 2.56× apart between processes (`npm run bench:snapshot`), which no relative tolerance that still
+ * catches a 3× slowdown of longer work can absorb.
+ */
+const snapshotTimeSlackNs = 1000;
 /** Default relative tolerance of a perf snapshot's bytes per call (allocation is nearly exact across processes). */
 const snapshotAllocationTolerance = 0.1;
 /** Bytes per call a perf snapshot's allocation may grow by regardless of the relative tolerance (async plumbing). */
 const snapshotAllocationSlackBytes = 256;
 
 /**
- * The effective options of `toMatchPerfSnapshot`: the tolerances (time: 1, i.e. up to 2× the recorded median;
- * allocation: 10% plus 256 B), the clock a new entry is recorded on and the time cap of each measurement (the
+ * The effective options of `toMatchPerfSnapshot`: the tolerances (time: 1, i.e. up to 2× the recorded median plus
+ * 1 µs; allocation: 10% plus 256 B), the clock a new entry is recorded on and the time cap of each measurement (the
  * assertion's own, else `configure()`'s, else `'auto'` and 1000 ms), the heap, and whether snapshots may be
  * written (`snapshotUpdateMode`).
  *
@@ -228,6 +234,7 @@ export function perfSnapshotOptions(
   return {
     timeTolerance: given.timeTolerance ?? snapshotTimeTolerance,
     allocationTolerance: given.allocationTolerance ?? snapshotAllocationTolerance,
+    timeSlackNs: snapshotTimeSlackNs,
     allocationSlackBytes: snapshotAllocationSlackBytes,
     clockMode: given.clock ?? settings.clock,
     update: snapshotUpdateMode(runnerSnapshotState),

@@ -23,6 +23,7 @@ import { recordAssertion } from '../report/run/recordAssertion.js';
 import type { PerfRecord } from '../report/run/recordAssertion.js';
 import { timeInconclusiveReason } from '../report/timeInconclusiveReason.js';
 import { perfSnapshotMessage } from '../report/toMatchPerfSnapshot.js';
+import { formatDuration } from '../report/units.js';
 import type { PerfSnapshotComparison, ShapeChange } from '../report/toMatchPerfSnapshot.js';
 
 /**
@@ -34,7 +35,7 @@ import type { PerfSnapshotComparison, ShapeChange } from '../report/toMatchPerfS
 export interface PerfSnapshotOptions {
   /** Input size, required when `received` is a sized workload. */
   n?: number;
-  /** The median may grow to (1 + this) × the recorded one before the time part fails (default 1: twice the recorded time). */
+  /** The median may grow to (1 + this) × the recorded one, plus 1 µs, before the time part fails (default 1: twice the recorded time). */
   timeTolerance?: number;
   /** Bytes per call may grow to (1 + this) × the recorded figure, plus 256 B, before the allocation part fails (default 0.1). */
   allocationTolerance?: number;
@@ -139,7 +140,7 @@ export async function toMatchPerfSnapshot(this: MatcherContext | undefined, rece
     time: figures.time,
     timeLimitNs: limits.timeNs,
     fingerprintChanges: fingerprintChanges(baseline.fingerprint, fingerprint),
-    options: { timeTolerance: options.timeTolerance, allocationTolerance: options.allocationTolerance, maxTimeMs: options.maxTimeMs },
+    options: { timeTolerance: options.timeTolerance, timeSlackNs: options.timeSlackNs, allocationTolerance: options.allocationTolerance, maxTimeMs: options.maxTimeMs },
   };
   const deterministicFailed = comparison.queries.length > 0 || comparison.requests.length > 0 || figures.bytesPerCall > limits.bytes;
   const time = figures.time;
@@ -168,7 +169,7 @@ export async function toMatchPerfSnapshot(this: MatcherContext | undefined, rece
     const { why, remedy } = timeInconclusiveReason(time.judged, options.maxTimeMs);
     // toRunUnder's words speak of a budget; here the limit is the snapshot's median × (1 + timeTolerance).
     return {
-      why: `time: ${why.replace('the budget', `the snapshot's limit (${options.timeTolerance + 1}× its median)`)}`,
+      why: `time: ${why.replace('the budget', `the snapshot's limit (${options.timeTolerance + 1}× its median + ${formatDuration(options.timeSlackNs)})`)}`,
       remedy: time.judged.reason === 'near-budget' ? 'the median is near the limit: re-record the snapshot (-u) if the change is intended, or raise timeTolerance' : remedy.replace('between the usual time and the budget', '(timeTolerance)'),
     };
   };
@@ -220,8 +221,8 @@ async function measureTimePart(
 ): Promise<TimeFigures> {
   const clock = options.clock === undefined ? {} : { clock: options.clock };
   if (baseline !== undefined && fingerprint !== undefined && fingerprintChanges(baseline.fingerprint, fingerprint).length === 0) {
-    // Judged on the recorded clock, against the recorded median times (1 + tolerance).
-    const budgetNs = baseline.time.valueNs * (1 + options.timeTolerance);
+    // Judged on the recorded clock, against the recorded median × (1 + tolerance) + slack.
+    const budgetNs = limitsOf(baseline, options).timeNs;
     const judged = await judgeTime(toWorkload(target, n, options.maxTimeMs), budgetNs, {
       statistic: 'median',
       clockMode: baseline.time.clock,
@@ -291,7 +292,7 @@ function fingerprintChanges(before: EnvironmentFingerprint, after: EnvironmentFi
 
 function limitsOf(entry: PerfSnapshotEntry, options: SnapshotOptions): { timeNs: number; bytes: number } {
   return {
-    timeNs: entry.time.valueNs * (1 + options.timeTolerance),
+    timeNs: entry.time.valueNs * (1 + options.timeTolerance) + options.timeSlackNs,
     bytes: entry.bytesPerCall * (1 + options.allocationTolerance) + options.allocationSlackBytes,
   };
 }

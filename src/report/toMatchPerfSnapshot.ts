@@ -50,7 +50,7 @@ export interface PerfSnapshotComparison {
   timeLimitNs: number;
   /** Fields of the environment fingerprint that differ from the snapshot's (`field: before → after`). */
   fingerprintChanges: string[];
-  options: { timeTolerance: number; allocationTolerance: number; maxTimeMs: number };
+  options: { timeTolerance: number; timeSlackNs: number; allocationTolerance: number; maxTimeMs: number };
 }
 
 const maxChangesShown = 10;
@@ -113,7 +113,7 @@ export function perfSnapshotMessage(context: MatcherContext | undefined, compari
       `median ${time.clock} time`,
       formatDuration(baseline.time.valueNs),
       `${formatDuration(time.medianNs)}${boundsOf(time)}`,
-      `${formatDuration(comparison.timeLimitNs)} (+${Math.round(timeTolerance * 100)}%)`,
+      `${formatDuration(comparison.timeLimitNs)} (+${Math.round(timeTolerance * 100)}% + ${formatDuration(comparison.options.timeSlackNs)})`,
       !timeCompared ? 'not compared' : time.verdict === 'fail' ? 'OVER' : time.verdict === 'inconclusive' ? 'inconclusive' : 'within',
     ],
   ];

@@ -128,11 +128,11 @@ describe('toMatchPerfSnapshot: the round trip', () => {
     expect(result.pass).toBe(false);
     const message = text(result);
     expect(message).toContain('Received: median CPU time per call 300 µs (300 µs–300 µs), 3.00× the snapshot\'s');
-    expect(message).toMatch(/ {2}median cpu time +100 µs +300 µs \(300 µs–300 µs\) +200 µs \(\+100%\) +OVER/);
+    expect(message).toMatch(/ {2}median cpu time +100 µs +300 µs \(300 µs–300 µs\) +201 µs \(\+100% \+ 1\.00 µs\) +OVER/);
     expect(message).toContain('Hint:     if the change is intended, update the snapshot: vitest -u, jest -u, or PERFSPEC_UPDATE=1');
   });
 
-  test('twice as slow still passes the default tolerance (separate processes differ by up to 1.84×)', async () => {
+  test('twice as slow still passes the default tolerance (separate processes differ by up to 1.84×, sub-µs work 2.56×)', async () => {
     await toMatchPerfSnapshot.call(inTest(), current);
     endRun();
     const result = await toMatchPerfSnapshot.call(inTest(), () => (fake.spend(180_000), heap.allocate(1000), listUsersWithTeams.all()));
@@ -141,13 +141,24 @@ describe('toMatchPerfSnapshot: the round trip', () => {
     expect((await toMatchPerfSnapshot.call(inTest(), () => (fake.spend(180_000), heap.allocate(1000), listUsersWithTeams.all()), { timeTolerance: 0.5 })).pass).toBe(false);
   });
 
+  test('sub-microsecond work gets 1 µs of slack on top of the tolerance (processes differ by more than 2× there)', async () => {
+    const tiny = (ns: number) => (): void => fake.spend(ns);
+    await toMatchPerfSnapshot.call(inTest(), tiny(300));
+    endRun();
+    expect((await toMatchPerfSnapshot.call(inTest(), tiny(750))).pass).toBe(true);
+    endRun();
+    const over = await toMatchPerfSnapshot.call(inTest(), tiny(2000));
+    expect(over.pass).toBe(false);
+    expect(text(over)).toContain('median CPU time per call up to 1.60 µs');
+  });
+
   test('a median within 5% of the limit is inconclusive, settled by the policy and marked with the reason', async () => {
     await toMatchPerfSnapshot.call(inTest(), current);
     endRun();
     const near = await toMatchPerfSnapshot.call(inTest(), () => (fake.spend(196_000), heap.allocate(1000), listUsersWithTeams.all()));
     expect(near.pass).toBe(true);
     expect(near.inconclusive).toBe(
-      "toMatchPerfSnapshot inconclusive: time: the estimate is within 5% of the snapshot's limit (2× its median); held on the point estimate (inconclusive policy 'warn'); " +
+      "toMatchPerfSnapshot inconclusive: time: the estimate is within 5% of the snapshot's limit (2× its median + 1.00 µs); held on the point estimate (inconclusive policy 'warn'); " +
         'the median is near the limit: re-record the snapshot (-u) if the change is intended, or raise timeTolerance',
     );
     expect(text(near)).toContain('Verdict:  time inconclusive: the estimate is within 5% of the limit; decided by the point estimate');
