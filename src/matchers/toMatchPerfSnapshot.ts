@@ -14,7 +14,6 @@ import { groupByShape } from '../queries/groupByShape.js';
 import { measureQueries } from '../queries/measureQueries.js';
 import type { QueryEvent } from '../queries/toQueryEvent.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
-import { agentBlock } from '../report/run/agentBlock.js';
 import { environmentFingerprint } from '../report/run/environmentFingerprint.js';
 import type { EnvironmentFingerprint } from '../report/run/environmentFingerprint.js';
 import { perfSnapshotFile } from '../report/run/perfSnapshotFile.js';
@@ -114,7 +113,7 @@ export async function toMatchPerfSnapshot(this: MatcherContext | undefined, rece
     };
     file.write(key, entry);
     const limits = limitsOf(entry, options);
-    recordAssertion(this, { ...timeRecord(entry.time.clock, figures.time, limits.timeNs, 'pass', true), ...(given.n === undefined ? {} : { n: given.n }) });
+    recordAssertion(this, { ...timeRecord(entry.time.clock, figures.time, limits.timeNs, 'pass', true), ...(given.n === undefined ? {} : { n: given.n }) }, { rerun: {} });
     return { pass: true, message: () => `${matcher}: recorded "${key}" in ${file.path}` };
   }
 
@@ -147,9 +146,6 @@ export async function toMatchPerfSnapshot(this: MatcherContext | undefined, rece
   const timeVerdict = time.verdict;
   const verdict = deterministicFailed ? 'fail' : timeVerdict;
   const pass = !deterministicFailed && time.pass;
-  const records = partRecords(comparison, given.n);
-  for (const record of records) recordAssertion(this, record);
-  const failing = records.find((record) => !record.pass) ?? records[0];
   const rerun = {
     ...(given.n === undefined ? {} : { n: given.n }),
     timeTolerance: options.timeTolerance,
@@ -157,7 +153,11 @@ export async function toMatchPerfSnapshot(this: MatcherContext | undefined, rece
     maxTimeMs: options.maxTimeMs,
   };
   const top = [...comparison.queries, ...comparison.requests].map((change) => `${signed(change.after - change.before)} × ${change.shape}`).slice(0, 10);
-  const message = (): string => perfSnapshotMessage(this, comparison) + (failing === undefined ? '' : agentBlock(failing, { rerun, top }));
+  const records = partRecords(comparison, given.n);
+  // Every part leaves its record; an agent reads the first part that failed (else the time).
+  const agentBlocks = records.map((record) => ({ record, forAgent: recordAssertion(this, record, { rerun, top }) }));
+  const forAgent = (agentBlocks.find(({ record }) => !record.pass) ?? agentBlocks[0])?.forAgent ?? ((): string => '');
+  const message = (): string => perfSnapshotMessage(this, comparison) + forAgent();
   const reason = (): { why: string; remedy: string } => {
     if (comparison.fingerprintChanges.length > 0) {
       return {
@@ -321,7 +321,7 @@ function partRecords(comparison: PerfSnapshotComparison, n: number | undefined):
   const count = (metric: string, unit: string, value: number, budget: number, changed: boolean): PartRecord => ({
     matcher: 'toMatchPerfSnapshot',
     metric,
-    statistic: 'count per call',
+    statistic: 'count, compared exactly',
     value,
     unit,
     ...sized,
@@ -335,8 +335,8 @@ function partRecords(comparison: PerfSnapshotComparison, n: number | undefined):
     { ...timeRecord(time.clock, time, comparison.timeLimitNs, time.verdict, time.pass), ...sized },
     {
       matcher: 'toMatchPerfSnapshot',
-      metric: 'allocation',
-      statistic: 'median bytes per call',
+      metric: 'allocated bytes per call',
+      statistic: 'median of the calls',
       value: comparison.bytesPerCall,
       unit: 'B',
       ...sized,
@@ -345,10 +345,10 @@ function partRecords(comparison: PerfSnapshotComparison, n: number | undefined):
       budget: comparison.allocationLimitBytes,
       direction: 'at most',
     },
-    count('queries', 'queries', comparison.queryCount, total(baseline.queries), comparison.queries.length > 0),
+    count('queries per call', 'queries', comparison.queryCount, total(baseline.queries), comparison.queries.length > 0),
   ];
   if (comparison.requestCount > 0 || baseline.requests.length > 0) {
-    records.push(count('requests', 'requests', comparison.requestCount, total(baseline.requests), comparison.requests.length > 0));
+    records.push(count('requests per call', 'requests', comparison.requestCount, total(baseline.requests), comparison.requests.length > 0));
   }
   return records;
 }

@@ -329,7 +329,7 @@ describe('toMatchPerfSnapshot: writing rules', () => {
       expect(JSON.parse(match?.[1] ?? '{}')).toMatchObject({
         matcher: 'toMatchPerfSnapshot',
         verdict: 'fail',
-        metric: 'queries',
+        metric: 'queries per call',
         budget: { atMost: 1, unit: 'queries' },
         measured: { value: 51, unit: 'queries' },
         top: ['+50 × SELECT name FROM s_teams WHERE id = ?', '+1 × SELECT id, team_id FROM s_users', '−1 × SELECT u.id, t.name FROM s_users u JOIN s_teams t ON t.id = u.team_id'],
