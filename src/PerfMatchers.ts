@@ -3,6 +3,7 @@ import type { BlockEventLoopOptions } from './matchers/toBlockEventLoopAtMost.js
 import type { AllocateOptions } from './matchers/toAllocateAtMost.js';
 import type { FasterThanOptions } from './matchers/toBeFasterThan.js';
 import type { QueryCountOptions } from './matchers/measureQueryCall.js';
+import type { PerfSnapshotOptions } from './matchers/toMatchPerfSnapshot.js';
 import type { RetainOptions } from './matchers/toRetainAtMost.js';
 import type { RunUnderOptions } from './matchers/toRunUnder.js';
 import type { ScaleOptions } from './matchers/toScaleAtMost.js';
@@ -123,4 +124,17 @@ export interface PerfMatchers<R, T = unknown> {
    * await expect(() => newParse(doc)).toBeFasterThan(() => oldParse(doc), { by: 1.5 });
    */
   toBeFasterThan(reference: (() => unknown) | SizedWorkload<unknown>, nOrOptions?: number | FasterThanOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
+
+  /**
+   * Asserts that the workload still performs as recorded in its perf snapshot (`__perf_snapshots__/<test file>.perf.json`,
+   * beside the test file): the first run records time, bytes allocated, queries and requests per call; later runs
+   * compare queries and requests exactly (a diff of shapes on failure), allocation and time within tolerances (time
+   * only on a matching environment fingerprint). Updated with the runner's `-u` or `PERFSPEC_UPDATE=1`; never
+   * written in CI unless asked. Cannot be negated.
+   *
+   * @param nOrOptions - input size n for a sized workload, or options (`n`, `timeTolerance`, `allocationTolerance`, `clock`, `maxTimeMs`).
+   * @example
+   * await expect(() => repo.listUsersWithTeams()).toMatchPerfSnapshot();
+   */
+  toMatchPerfSnapshot(nOrOptions?: number | PerfSnapshotOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
 }

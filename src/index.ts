@@ -8,6 +8,7 @@ export type { QueryCountOptions } from './matchers/measureQueryCall.js';
 export type { RetainOptions } from './matchers/toRetainAtMost.js';
 export type { RunUnderOptions } from './matchers/toRunUnder.js';
 export type { FasterThanOptions } from './matchers/toBeFasterThan.js';
+export type { PerfSnapshotOptions } from './matchers/toMatchPerfSnapshot.js';
 export type { ScaleOptions } from './matchers/toScaleAtMost.js';
 export type { PerfMatchers } from './PerfMatchers.js';
 export type { PerfReceiver, ReceiverCheck } from './ReceiverCheck.js';

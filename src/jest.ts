@@ -1,9 +1,11 @@
-import { afterAll, afterEach, expect } from '@jest/globals';
+import { afterAll, afterEach, beforeEach, expect } from '@jest/globals';
 import type { PerfMatchers } from './PerfMatchers.js';
+import { snapshotUpdateMode } from './config/effectiveOptions.js';
 import { registerRunner } from './config/runnerInfo.js';
 import { runnerTimeout } from './config/runnerTimeout.js';
 import { matchers } from './matchers/matchers.js';
 import { spyState } from './queries/spyState.js';
+import { perfSnapshotFile } from './report/run/perfSnapshotFile.js';
 import { inconclusiveSummary } from './session/inconclusiveSummary.js';
 import { instrumentMatchers, type RunnerBridge } from './session/instrumentMatchers.js';
 import { unawaitedAssertions } from './session/unawaitedAssertions.js';
@@ -22,6 +24,12 @@ const bridge: RunnerBridge = {
 registerRunner('jest');
 expect.extend(instrumentMatchers(matchers, bridge));
 
+// Every attempt of a test (a retry too) numbers its perf snapshot assertions from 1 again, as runner snapshots do.
+beforeEach(() => {
+  const { testPath, currentTestName } = expect.getState();
+  if (testPath !== undefined && currentTestName !== undefined) perfSnapshotFile(testPath).startTest(currentTestName);
+});
+
 afterEach(async () => {
   const error = await unawaitedAssertions(expect.getState().currentTestName);
   if (error !== undefined) throw error;
@@ -29,6 +37,43 @@ afterEach(async () => {
 
 afterAll(() => {
   const line = inconclusiveSummary();
+  if (line !== undefined) console.warn(line);
+});
+
+/** The parts of jest-circus's describe blocks and tests the obsolete-entry check reads. */
+interface CircusBlock {
+  type?: string;
+  name: string;
+  mode?: string;
+  status?: string | null;
+  errors?: unknown[];
+  children?: CircusBlock[];
+}
+
+/** jest-circus's state, kept under a private symbol on the test environment's global (also read for timeouts below). */
+function circusState(): { rootDescribeBlock?: CircusBlock; testTimeout?: number; currentlyRunningTest?: { timeout?: number } } | undefined {
+  const global = globalThis as unknown as Record<symbol, unknown>;
+  const stateSymbol = Object.getOwnPropertySymbols(global).find((symbol) => symbol.description === 'JEST_STATE_SYMBOL');
+  return stateSymbol === undefined ? undefined : (global[stateSymbol] as ReturnType<typeof circusState>);
+}
+
+// Perf snapshot entries that no test of the file asserted are obsolete, except those of tests skipped, filtered out
+// (-t) or failed, as Jest's own snapshots. Test names are jest-circus's (titles joined by spaces, as
+// currentTestName); without its state (another test runner) nothing is called obsolete.
+afterAll(() => {
+  const { testPath, snapshotState } = expect.getState() as { testPath?: string; snapshotState?: unknown };
+  const root = circusState()?.rootDescribeBlock;
+  if (testPath === undefined || root === undefined) return;
+  const notRun: string[] = [];
+  const walk = (block: CircusBlock, names: readonly string[]): void => {
+    for (const child of block.children ?? []) {
+      const path = [...names, child.name];
+      if (child.type === 'describeBlock') walk(child, path);
+      else if (child.status !== 'done' || (child.errors?.length ?? 0) > 0) notRun.push(path.join(' '));
+    }
+  };
+  walk(root, []);
+  const line = perfSnapshotFile(testPath).finish(snapshotUpdateMode(snapshotState), notRun);
   if (line !== undefined) console.warn(line);
 });
 
@@ -40,8 +85,7 @@ afterAll(releaseQuerySpy);
 // timeout (its third argument) or else the file's (testTimeout, or jest.setTimeout). Default caps stay inside it.
 runnerTimeout.read = () => {
   const global = globalThis as unknown as Record<symbol, unknown>;
-  const stateSymbol = Object.getOwnPropertySymbols(global).find((symbol) => symbol.description === 'JEST_STATE_SYMBOL');
-  const state = stateSymbol === undefined ? undefined : (global[stateSymbol] as { testTimeout?: number; currentlyRunningTest?: { timeout?: number } } | undefined);
+  const state = circusState();
   const fromSetTimeout = global[Symbol.for('TEST_TIMEOUT_SYMBOL')] as number | undefined;
   return state?.currentlyRunningTest?.timeout || fromSetTimeout || state?.testTimeout;
 };

@@ -1,10 +1,12 @@
 import 'vitest';
 import * as vitest from 'vitest';
-import { afterAll, afterEach, expect } from 'vitest';
+import { afterAll, afterEach, beforeEach, expect } from 'vitest';
 import { runnerTimeout } from './config/runnerTimeout.js';
+import { snapshotUpdateMode } from './config/effectiveOptions.js';
 import { registerRunner } from './config/runnerInfo.js';
 import { matchers } from './matchers/matchers.js';
 import type { PerfMatchers } from './PerfMatchers.js';
+import { perfSnapshotFile } from './report/run/perfSnapshotFile.js';
 import { inconclusiveSummary } from './session/inconclusiveSummary.js';
 import { instrumentMatchers, type RunnerBridge } from './session/instrumentMatchers.js';
 import { unawaitedAssertions } from './session/unawaitedAssertions.js';
@@ -41,6 +43,12 @@ const bridge: RunnerBridge = {
 registerRunner('vitest');
 expect.extend(instrumentMatchers(matchers, bridge));
 
+// Every attempt of a test (a retry too) numbers its perf snapshot assertions from 1 again, as runner snapshots do.
+beforeEach(() => {
+  const { testPath, currentTestName } = expect.getState();
+  if (testPath !== undefined && currentTestName !== undefined) perfSnapshotFile(testPath).startTest(currentTestName);
+});
+
 afterEach(async (context) => {
   const error = await unawaitedAssertions(context.task);
   if (error !== undefined) throw error;
@@ -48,6 +56,38 @@ afterEach(async (context) => {
 
 afterAll(() => {
   const line = inconclusiveSummary();
+  if (line !== undefined) console.warn(line);
+});
+
+/** The part of Vitest's file and suite tasks the obsolete-entry check reads. */
+interface VitestSuiteTask {
+  name: string;
+  mode?: string;
+  filepath?: string;
+  file?: { filepath?: string };
+  result?: { state?: string };
+  tasks?: VitestSuiteTask[];
+}
+
+// A setup file's afterAll belongs to the test file's own suite, which Vitest passes in: perf snapshot entries that
+// no test asserted are obsolete, except those of tests skipped, filtered out or failed (as Vitest's own snapshots).
+// The suite is the last argument (Vitest 4.0 passes it alone, 4.1 after a fixture context); a declared parameter
+// would be parsed by Vitest 4.1 as a fixture pattern and refused, hence `arguments`.
+afterAll(function () {
+  // eslint-disable-next-line prefer-rest-params -- a rest parameter is parsed as a fixture pattern too
+  const file = arguments[arguments.length - 1] as VitestSuiteTask | undefined;
+  const testPath = file?.filepath ?? file?.file?.filepath;
+  if (testPath === undefined) return;
+  const notRun: string[] = [];
+  const walk = (task: VitestSuiteTask, names: readonly string[]): void => {
+    for (const child of task.tasks ?? []) {
+      const path = [...names, child.name];
+      if (child.tasks !== undefined) walk(child, path);
+      else if (child.mode === 'skip' || child.mode === 'todo' || child.result?.state !== 'pass') notRun.push(path.join(' > '));
+    }
+  };
+  if (file !== undefined) walk(file, []);
+  const line = perfSnapshotFile(testPath).finish(snapshotUpdateMode(expect.getState().snapshotState), notRun);
   if (line !== undefined) console.warn(line);
 });
 

@@ -182,3 +182,77 @@ function readTestTimeoutMs(): number | undefined {
   }
   return testTimeoutMs === undefined || !Number.isFinite(testTimeoutMs) || testTimeoutMs <= 0 ? undefined : testTimeoutMs;
 }
+
+/**
+ * Whether perf snapshots may be written: `'all'` (record missing entries and overwrite existing ones, as `-u`),
+ * `'new'` (record missing entries only) or `'none'` (write nothing, as in CI).
+ *
+ * @example
+ * const mode: SnapshotUpdateMode = 'new';
+ */
+export type SnapshotUpdateMode = 'all' | 'new' | 'none';
+
+/**
+ * Whether this run may write perf snapshots: `PERFSPEC_UPDATE=1` or the runner's update flag (`vitest -u`,
+ * `jest -u`, read from the runner's snapshot state) update every entry; otherwise nothing is written in CI (`CI`
+ * set, or the runner's own CI mode, `--ci`), and elsewhere only missing entries are recorded.
+ *
+ * @param runnerSnapshotState - the runner's `snapshotState` from the matcher context or `expect.getState()`.
+ * @example
+ * snapshotUpdateMode(this.snapshotState); // 'new' locally, 'none' in CI, 'all' with -u
+ */
+export function snapshotUpdateMode(runnerSnapshotState: unknown): SnapshotUpdateMode {
+  const asked = process.env['PERFSPEC_UPDATE'];
+  if (asked !== undefined && asked !== '' && asked !== '0' && asked !== 'false') return 'all';
+  // Vitest and Jest keep the resolved flag as `_updateSnapshot`: 'all' with -u, 'none' with --ci (default in CI).
+  const runner = (runnerSnapshotState as { _updateSnapshot?: unknown } | null | undefined)?._updateSnapshot;
+  if (runner === 'all') return 'all';
+  const ci = process.env['CI'];
+  if (ci !== undefined && ci !== '' && ci !== '0' && ci !== 'false') return 'none';
+  return runner === 'none' ? 'none' : 'new';
+}
+
+/**
+ * Default tolerance of a perf snapshot's time: a later run fails only when its median is, with confidence, more
+ * than (1 + this) × the recorded one. Separate processes on one machine measured the same workload up to
+ * 1.84× apart (docs/toMatchPerfSnapshot.md, `npm run bench:snapshot`), so a tighter default would fail unchanged code.
+ */
+const snapshotTimeTolerance = 1;
+/**
+ * Time per call a perf snapshot's median may grow by regardless of the relative tolerance: sub-microsecond functions
+ * measured up to 2.56× apart between processes (`npm run bench:snapshot`), which no relative tolerance that still
+ * catches a 3× slowdown of longer work can absorb.
+ */
+const snapshotTimeSlackNs = 1000;
+/** Default relative tolerance of a perf snapshot's bytes per call (allocation is nearly exact across processes). */
+const snapshotAllocationTolerance = 0.1;
+/** Bytes per call a perf snapshot's allocation may grow by regardless of the relative tolerance (async plumbing). */
+const snapshotAllocationSlackBytes = 256;
+
+/**
+ * The effective options of `toMatchPerfSnapshot`: the tolerances (time: 1, i.e. up to 2× the recorded median plus
+ * 1 µs; allocation: 10% plus 256 B), the clock a new entry is recorded on and the time cap of each measurement (the
+ * assertion's own, else `configure()`'s, else `'auto'` and 1000 ms), the heap, and whether snapshots may be
+ * written (`snapshotUpdateMode`).
+ *
+ * @example
+ * const { timeTolerance, update } = perfSnapshotOptions({ timeTolerance: 0.5 }, this.snapshotState);
+ */
+export function perfSnapshotOptions(
+  given: Given<{ timeTolerance: number; allocationTolerance: number; clock: ClockMode; maxTimeMs: number }>,
+  runnerSnapshotState: unknown,
+) {
+  const settings = currentSettings();
+  return {
+    timeTolerance: given.timeTolerance ?? snapshotTimeTolerance,
+    allocationTolerance: given.allocationTolerance ?? snapshotAllocationTolerance,
+    timeSlackNs: snapshotTimeSlackNs,
+    allocationSlackBytes: snapshotAllocationSlackBytes,
+    clockMode: given.clock ?? settings.clock,
+    update: snapshotUpdateMode(runnerSnapshotState),
+    /** The cap of the one counted call when the assertion gave one (else measureQueries' own). */
+    queryMaxTimeMs: given.maxTimeMs,
+    ...overrides('loadPerCore'),
+    ...allocateOptions({ maxTimeMs: given.maxTimeMs }),
+  };
+}

@@ -4,6 +4,7 @@ import { toIssueQueriesAtMost } from './toIssueQueriesAtMost.js';
 import { toIssueRequestsAtMost } from './toIssueRequestsAtMost.js';
 import { toAllocateAtMost } from './toAllocateAtMost.js';
 import { toBeFasterThan } from './toBeFasterThan.js';
+import { toMatchPerfSnapshot } from './toMatchPerfSnapshot.js';
 import { toRetainAtMost } from './toRetainAtMost.js';
 import { toRunUnder } from './toRunUnder.js';
 import { toScaleAtMost } from './toScaleAtMost.js';
@@ -16,4 +17,4 @@ import { toScaleAtMost } from './toScaleAtMost.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toBeFasterThan, toFetchRowsAtMost, toBlockEventLoopAtMost };
+export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toBeFasterThan, toFetchRowsAtMost, toBlockEventLoopAtMost, toMatchPerfSnapshot };

@@ -14,6 +14,8 @@ export interface MatcherContext {
   /** Jest and Vitest: the running test's full name and file. */
   currentTestName?: string;
   testPath?: string;
+  /** Jest and Vitest: the test file's snapshot state, whose `_updateSnapshot` says whether `-u` was given. */
+  snapshotState?: unknown;
   /** Vitest: the running test, whose `meta` is serialized into every report (blob and merged ones too). */
   task?: { fullTestName?: string; fullName?: string; file?: { filepath?: string }; meta?: object };
   utils?: {

@@ -4,7 +4,8 @@ import { runnerTimeout } from '../../src/config/runnerTimeout.js';
 
 const original = runnerTimeout.read;
 afterEach(() => {
-  runnerTimeout.read = original;
+  if (original === undefined) delete runnerTimeout.read;
+  else runnerTimeout.read = original;
 });
 
 describe('how far a default heap cap may stretch', () => {

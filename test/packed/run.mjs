@@ -36,10 +36,10 @@ function sh(command, args, cwd, extra = {}) {
  * Runs a runner (or any node script) under a hard kill timer, so that a hang fails this script instead of stalling
  * CI, and reads the JSON results it wrote, if any.
  */
-function runBounded(node, argv, dir, timeoutMs, resultsFile) {
+function runBounded(node, argv, dir, timeoutMs, resultsFile, env = { ...process.env }) {
   rmSync(join(dir, resultsFile ?? 'no-results'), { force: true });
   const started = Date.now();
-  const run = spawnSync(node, argv, { cwd: dir, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...process.env, FORCE_COLOR: '0', NO_COLOR: '1' } });
+  const run = spawnSync(node, argv, { cwd: dir, encoding: 'utf8', timeout: timeoutMs, killSignal: 'SIGKILL', env: { ...env, FORCE_COLOR: '0', NO_COLOR: '1' } });
   const killed = run.signal === 'SIGKILL' || run.error?.code === 'ETIMEDOUT';
   const results = resultsFile !== undefined && existsSync(join(dir, resultsFile)) ? JSON.parse(readFileSync(join(dir, resultsFile), 'utf8')) : undefined;
   return { status: run.status, killed, stdout: run.stdout ?? '', stderr: run.stderr ?? '', results, seconds: (Date.now() - started) / 1000 };
@@ -240,6 +240,7 @@ for (const project of selected) {
       if (problems.length === 0) log(`${project.name}: sharded run merged: ${records.length} records from ${files.size} files in every format`);
     }
   }
+  if (project.template !== 'tsjest') problems.push(...snapshotRoundTrip(project, dir, node));
   // After the reporter checks: these runs use the same config and would overwrite its report.
   // The hardening runs and the adversarial set cost ~30 s a project: one Vitest and one Jest project keep the
   // packed tier within its CI budget.
@@ -250,6 +251,65 @@ for (const project of selected) {
   }
   if (problems.length > 0) failures.push(`${project.name} (node ${project.node}):\n  ${problems.join('\n  ')}`);
   else log(`${project.name}: ${results.numPassedTests} passed, ${results.numFailedTests} failed as intended, message layout checked`);
+}
+
+/**
+ * toMatchPerfSnapshot under the real runner, run after run: record, compare unchanged, an added N+1 (fails with the
+ * shape diff), the runner's -u (updates), a renamed test (the old entries reported obsolete), and CI (a missing entry
+ * fails, nothing is written). Each run under a hard kill timer.
+ */
+function snapshotRoundTrip(project, dir, node) {
+  const problems = [];
+  const isVitest = project.template === 'vitest';
+  const folder = join(dir, '__perf_snapshots__');
+  const file = join(folder, `snapshot.test.${isVitest ? 'ts' : 'js'}.perf.json`);
+  const oldKeys = ['a perf snapshot is recorded, then matched 1', 'a perf snapshot is recorded, then matched 2'];
+  rmSync(folder, { recursive: true, force: true });
+  const run = (label, { update = false, env = {} } = {}) => {
+    // Not in CI unless the step says so: Vitest and Jest would then refuse to write (Jest also reads --ci).
+    const base = { ...process.env };
+    for (const name of ['CI', 'GITHUB_ACTIONS', 'PERFSPEC_UPDATE', 'PERF_SNAPSHOT_N_PLUS_ONE', 'PERF_SNAPSHOT_RENAME']) delete base[name];
+    const argv = isVitest
+      ? ['node_modules/vitest/vitest.mjs', 'run', '--config', 'vitest.snapshot.config.mjs', '--reporter=default', '--reporter=json', '--outputFile.json=snapshot-results.json', ...(update ? ['-u'] : [])]
+      : ['node_modules/jest/bin/jest.js', '--testMatch', '**/snapshot.test.js', '--json', '--outputFile=snapshot-results.json', ...(env.CI === undefined ? ['--ci=false'] : []), ...(update ? ['-u'] : [])];
+    const result = runBounded(node, argv, dir, 180_000, 'snapshot-results.json', { ...base, ...env });
+    const tests = assertionsOf(result.results);
+    const failure = tests.flatMap((a) => a.failureMessages ?? []).join('\n');
+    if (result.killed) problems.push(`perf snapshot, ${label}: the run hung and was killed after ${result.seconds.toFixed(0)} s`);
+    return { ...result, tests, failure, output: `${result.stdout}${result.stderr}` };
+  };
+  const read = () => (existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  const keysOf = (text) => (text === undefined ? [] : Object.keys(JSON.parse(text).entries));
+
+  const recorded = run('record');
+  const first = read();
+  if (recorded.status !== 0 || first === undefined || keysOf(first).join('|') !== oldKeys.join('|')) {
+    problems.push(`perf snapshot, record: exit ${recorded.status}, entries ${JSON.stringify(keysOf(first))}:\n${recorded.failure || recorded.output.slice(-2000)}`);
+    return problems;
+  }
+  const compared = run('compare');
+  if (compared.status !== 0 || read() !== first) problems.push(`perf snapshot, unchanged rerun: exit ${compared.status}, file ${read() === first ? 'unchanged' : 'changed'}:\n${compared.failure || compared.output.slice(-2000)}`);
+  const added = run('added N+1', { env: { PERF_SNAPSHOT_N_PLUS_ONE: '1' } });
+  if (added.status === 0 || !added.failure.includes('Query shapes that changed (per call):') || !/\+5 ×\s+SELECT \S+ AS team_id\s+\(0 → 5\)/.test(added.failure) || read() !== first) {
+    problems.push(`perf snapshot, added N+1: exit ${added.status}, expected a failure with "+5 × SELECT … AS team_id (0 → 5)" and the file unchanged:\n${added.failure || added.output.slice(-2000)}`);
+  }
+  const updated = run('-u', { update: true, env: { PERF_SNAPSHOT_N_PLUS_ONE: '1' } });
+  const afterUpdate = read();
+  const updatedQueries = afterUpdate === undefined ? [] : JSON.parse(afterUpdate).entries[oldKeys[1]]?.queries ?? [];
+  if (updated.status !== 0 || !updatedQueries.some((q) => q.count === 5 && q.shape.includes('AS team_id'))) {
+    problems.push(`perf snapshot, -u: exit ${updated.status}, queries ${JSON.stringify(updatedQueries)}:\n${updated.failure || updated.output.slice(-2000)}`);
+  }
+  const renamed = run('renamed test', { env: { PERF_SNAPSHOT_N_PLUS_ONE: '1', PERF_SNAPSHOT_RENAME: '1' } });
+  if (renamed.status !== 0 || !renamed.output.includes('[perfspec] 2 obsolete perf snapshot entries in') || !oldKeys.every((key) => renamed.output.includes(`· ${key}`))) {
+    problems.push(`perf snapshot, renamed test: exit ${renamed.status}, expected the old entries reported obsolete:\n${renamed.output.slice(-2000)}`);
+  }
+  rmSync(folder, { recursive: true, force: true });
+  const ci = run('CI', { env: { CI: 'true' } });
+  if (ci.status === 0 || !ci.failure.includes('snapshots are not written in CI') || existsSync(file)) {
+    problems.push(`perf snapshot, CI: exit ${ci.status}, file ${existsSync(file) ? 'written' : 'not written'}:\n${ci.failure || ci.output.slice(-2000)}`);
+  }
+  if (problems.length === 0) log(`${project.name}: perf snapshot round trip: record, unchanged rerun, added N+1 (shape diff), -u, obsolete entries, CI (${[recorded, compared, added, updated, renamed, ci].map((r) => r.seconds.toFixed(0)).join('+')} s)`);
+  return problems;
 }
 
 /** Regression runs of issue 10 that need a runner configured a particular way, each under a hard kill timer. */

@@ -5,6 +5,13 @@ import { configure, sized, type RunUnderOptions } from 'perfspec';
 
 export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunUnder(5);
+  await expect(() => 1).toMatchPerfSnapshot();
+  await expect(sized((n) => n, async (n) => n)).toMatchPerfSnapshot({ n: 100, timeTolerance: 0.5, allocationTolerance: 0.2, clock: 'wall', maxTimeMs: 2000 });
+  await expect(sized((n) => n, (n) => n)).toMatchPerfSnapshot(100);
+  // @ts-expect-error tolerances are fractions (numbers), not percentages in strings
+  await expect(() => 1).toMatchPerfSnapshot({ timeTolerance: '50%' });
+  // @ts-expect-error an unknown option
+  await expect(() => 1).toMatchPerfSnapshot({ tolerance: 1 });
   const options: RunUnderOptions = { statistic: 'p95', clock: 'wall' };
   await expect(async () => 1).toRunUnder(5, options);
   await expect(sized((n) => n, (n) => n)).toRunUnder(5, 1000);

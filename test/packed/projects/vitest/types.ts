@@ -1,10 +1,19 @@
 // Type tests: compiled with tsc --noEmit, never run.
 import 'perfspec/vitest';
 import { expect } from 'vitest';
-import { configure, sized, type RunUnderOptions } from 'perfspec';
+import { configure, sized, type PerfSnapshotOptions, type RunUnderOptions } from 'perfspec';
 
 export async function typeChecks(): Promise<void> {
   await expect(() => 1).toRunUnder(5);
+  await expect(() => 1).toMatchPerfSnapshot();
+  await expect(sized((n) => n, async (n) => n)).toMatchPerfSnapshot({ n: 100, timeTolerance: 0.5, allocationTolerance: 0.2, clock: 'wall', maxTimeMs: 2000 });
+  await expect(sized((n) => n, (n) => n)).toMatchPerfSnapshot(100);
+  // @ts-expect-error tolerances are fractions (numbers), not percentages in strings
+  await expect(() => 1).toMatchPerfSnapshot({ timeTolerance: '50%' });
+  // @ts-expect-error an unknown option
+  await expect(() => 1).toMatchPerfSnapshot({ tolerance: 1 });
+  const snapshotOptions: PerfSnapshotOptions = { timeTolerance: 1 };
+  await expect(() => 1).toMatchPerfSnapshot(snapshotOptions);
   await expect(async () => 1).toRunUnder(5, { statistic: 'p95', clock: 'wall', maxTimeMs: 100 });
   await expect(sized((n) => new Array<number>(n).fill(0), (a) => a.sort())).toRunUnder(5, 1000);
   await expect(() => 1).not.toRunUnder(5);

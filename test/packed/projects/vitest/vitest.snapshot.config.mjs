@@ -1,0 +1,1 @@
+export default { test: { setupFiles: ['perfspec/vitest'], include: ['snapshot.test.ts'] } };
