@@ -6,6 +6,7 @@ import { countMetric } from './ScaleMetric.js';
 import type { MetricContext, MetricSample, ScaleMetric, ScaleMetricName } from './ScaleMetric.js';
 import { blockingMetric } from './blockingMetric.js';
 import { opsMetric } from './opsMetric.js';
+import { stackMetric } from './stackMetric.js';
 
 /**
  * Per-call time in ns (CPU time for synchronous work, wall time for async), sampled with the timing engine's
@@ -81,4 +82,5 @@ export const scaleMetrics: { readonly [K in Exclude<ScaleMetricName, 'queries' |
   ops: opsMetric,
   allocations: allocationsMetric,
   blocking: blockingMetric,
+  stack: stackMetric,
 };
