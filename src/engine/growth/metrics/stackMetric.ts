@@ -7,7 +7,7 @@ import type { Workload } from '../../workload.js';
  * The deepest stack one call reaches, in bytes beyond its caller's, for `toScaleAtMost('log n', { metric: 'stack' })`:
  * recursion whose depth grows with n (a linked list or a degenerate tree walked recursively) grows like n, a
  * balanced tree's like log n, a loop's not at all. Each sample is one `measureStack` (200 warm-up calls, then
- * readings until two agree); stack bytes are exact counts, so the tolerance on the excess slope is that of other
+ * readings until two agree), one per size after the sweep's warm-up round: a repeatable count needs no more; stack bytes are exact counts, so the tolerance on the excess slope is that of other
  * counts, 0.05. Automatic sizes stop at 4 096, where a recursive walk of 64–250 B a level still fits Node's default
  * stack; a call that overflows anyway fails the assertion with the size at which it did.
  *
@@ -16,11 +16,11 @@ import type { Workload } from '../../workload.js';
  */
 export const stackMetric: ScaleMetric = {
   ...countMetric('stack', 'B', sample),
-  samplesPerSize: 2,
+  samplesPerSize: 1,
   maxSize: 4096,
 };
 
-async function sample(workload: Workload, { clock, timeoutNs }: MetricContext): Promise<MetricSample> {
+async function sample(workload: Workload, { clock, calls, timeoutNs }: MetricContext): Promise<MetricSample> {
   const wall0 = clock.wallNs();
   const cpu0 = clock.cpuNs();
   const measurement = await measureStack(workload, { warmupCalls: 200, confirmations: 2, maxTimeMs: Math.max(1, timeoutNs / 1e6), frames: false, label: 'toScaleAtMost', clock });
@@ -31,5 +31,6 @@ async function sample(workload: Workload, { clock, timeoutNs }: MetricContext): 
     );
     throw error;
   }
-  return { perCall: measurement.bytes, calls: 1, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, awaited: false, timedOut: false };
+  // The calls the sweep asked for, whatever measureStack made: the sweep budgets a sample by its wall time per asked call.
+  return { perCall: measurement.bytes, calls, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, awaited: false, timedOut: false };
 }
