@@ -50,7 +50,7 @@ export async function toUseStackAtMost(this: MatcherContext | undefined, receive
   const given = sizeOrOptions(matcher, nOrOptions, { warmupCalls: check.positiveInteger, maxTimeMs: check.positiveNumber });
   const target = receivedWorkload(matcher, received, given.n);
   const options = useStackOptions(given);
-  const measureAt = (n: number | undefined): Promise<StackMeasurement> => measureStack(workloadOf(target, n, options.maxTimeMs), { ...options, label: matcher });
+  const measureAt = (n: number | undefined, frames = true): Promise<StackMeasurement> => measureStack(workloadOf(target, n, options.maxTimeMs), { ...options, frames, label: matcher });
   const measurement = await measureAt(given.n);
   const failed = measurement.overflow !== undefined || measurement.bytes > budgetBytes;
   // Only a failure shows the growth: it takes two more measurements at smaller n.
@@ -89,16 +89,16 @@ function stackLabel(): string {
  * and at half that, and the n at which the free stack would run out if it kept growing so: linear extrapolation,
  * which errs low when the growth is slower than linear.
  */
-async function growthBelow(n: number, atN: StackMeasurement, measureAt: (n: number) => Promise<StackMeasurement>): Promise<StackGrowth | undefined> {
+async function growthBelow(n: number, atN: StackMeasurement, measureAt: (n: number, frames: boolean) => Promise<StackMeasurement>): Promise<StackGrowth | undefined> {
   let upper = { n, bytes: atN.bytes, fits: atN.overflow === undefined };
   while (!upper.fits && upper.n >= 2) {
     const half = Math.floor(upper.n / 2);
-    const measured = await measureAt(half);
+    const measured = await measureAt(half, false);
     upper = { n: half, bytes: measured.bytes, fits: measured.overflow === undefined };
   }
   if (!upper.fits || upper.n < 2) return undefined;
   const lowerN = Math.floor(upper.n / 2);
-  const lower = await measureAt(lowerN);
+  const lower = await measureAt(lowerN, false);
   if (lower.overflow !== undefined) return undefined;
   const bytesPerUnit = (upper.bytes - lower.bytes) / (upper.n - lowerN);
   const points = [
