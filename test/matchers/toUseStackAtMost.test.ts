@@ -2,6 +2,8 @@
 // of 8, the same figure twice) and never depend on the machine being fast.
 import { describe, expect, test } from 'vitest';
 import { measureStack } from '../../src/engine/stack/measureStack.js';
+import type { StackMeasurement } from '../../src/engine/stack/measureStack.js';
+import { stackMessage } from '../../src/report/toUseStackAtMost.js';
 import { sized } from '../../src/index.js';
 import { lineOf } from '../fixtures/lineOf.js';
 import { failureMessage } from '../fixtures/failureMessage.js';
@@ -148,5 +150,48 @@ describe("toScaleAtMost({ metric: 'stack' })", () => {
   test("a balanced tree passes 'log n', a loop passes '1'", async () => {
     await expect(sized((n) => balanced(n), sizeOf)).toScaleAtMost('log n', { metric: 'stack' });
     await expect(sized((n) => list(n), lengthByLoop)).toScaleAtMost('1', { metric: 'stack' });
+  });
+});
+
+describe('stackMessage', () => {
+  const measurement: StackMeasurement = {
+    bytes: 640_080,
+    readings: [640_096, 640_080, 640_080, 640_080],
+    repeatable: true,
+    availableBytes: 986_784,
+    frames: 10_002,
+    recursion: { name: 'walk', site: 'src/tree.ts:12:30', frames: 10_000 },
+    warmupCalls: 412,
+    elapsedMs: 96.4,
+  };
+
+  test('names the recursion, the growth and the n at which the stack overflows', () => {
+    const growth = { points: [{ n: 5_000, bytes: 320_080 }, { n: 10_000, bytes: 640_080 }], bytesPerUnit: 64, overflowN: 15_418 };
+    expect(stackMessage(undefined, measurement, { budgetBytes: 65_536, label: "Node's default stack", growth, rerun: '{ n: 10000 }' })).toBe(
+      [
+        'expect(received).toUseStackAtMost(bytes)',
+        '',
+        "Expected: at most 64.0 KiB of stack beyond the caller's",
+        "Received: 625 KiB (640,080 B) of stack beyond the caller's, 10,002 frames deep (the same in the last 3 readings)",
+        '',
+        'Deepest stack: 10,000 of its 10,002 frames are walk (src/tree.ts:12:30)',
+        'Growth:        313 KiB at n = 5 000, 625 KiB at n = 10 000: 64 B per unit of n',
+        "               at n ≈ 15 000 this overflows Node's default stack (964 KiB free from an event-loop callback)",
+        '',
+        'Measured: 412 warm-up calls, then 4 readings, each the least free stack with which the call completes (8-byte steps), 96 ms',
+        'Rerun:    { n: 10000 }',
+        'Hint:     walk (src/tree.ts:12:30) recurses 10,000 levels deep and its depth grows with n: rewrite it as a loop over an explicit stack (an array of pending items), or recurse only into the smaller part and loop over the rest',
+      ].join('\n'),
+    );
+  });
+
+  test('says when the readings disagreed, and gives no estimate for a plain function', () => {
+    const unsettled = { ...measurement, readings: [640_096, 640_080, 640_160], repeatable: false };
+    const message = stackMessage({ isNot: true }, unsettled, { budgetBytes: 1_048_576, label: "Node's default stack", rerun: '{}' });
+    expect(message).toContain('Expected: more than 1.00 MiB');
+    expect(message).toContain('readings disagreed: 640096 B, 640080 B, 640160 B');
+    expect(message).toContain("Free stack:    964 KiB free from an event-loop callback (Node's default stack)");
+    expect(message).not.toContain('at n ≈');
+    expect(message).toContain('Hint:     625 KiB is within 1.00 MiB');
   });
 });
