@@ -258,7 +258,7 @@ export function perfSnapshotOptions(
 }
 
 /**
- * The effective options of `toUseStackAtMost`: 1000 warm-up calls (within a quarter of the cap and 100 ms), 3 equal
+ * The effective options of `toUseStackAtMost`: 1000 warm-up calls (within a quarter of the cap and 50 ms), 3 equal
  * readings in a row, and the time cap, the assertion's own else `configure()`'s else 1000 ms.
  *
  * @example

@@ -69,7 +69,7 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   const result = await judgeStackSafely(metric, () => judgeScaling(workloadAt, bound, { metric, ...effective }));
   // A stack failure names the recursion: one more measurement at the largest size, with its deepest stack's frames.
   const largest = result.measurement.sizes.filter((size) => size.values.length > 0).at(-1);
-  const stack = metric.name === 'stack' && result.verdict === 'fail' && largest !== undefined ? await measureStack(workloadAt(largest.n), { warmupCalls: 200, confirmations: 2, label: matcher }) : undefined;
+  const stack = metric.name === 'stack' && result.verdict === 'fail' && largest !== undefined ? await measureStack(workloadAt(largest.n), { warmupCalls: 50, confirmations: 2, label: matcher }) : undefined;
   const reason = scaleInconclusiveReason(result, { maxTimeMs: effective.maxTimeMs });
   const { excess, fit, toleranceSlope } = result.judgement;
   const forAgent = recordAssertion(

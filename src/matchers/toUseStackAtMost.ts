@@ -22,7 +22,7 @@ import type { StackGrowth } from '../report/toUseStackAtMost.js';
 export interface UseStackOptions {
   /** Input size, required when `received` is a sized workload. */
   n?: number;
-  /** Unmeasured calls first, so that JIT tiers (which change frame sizes) settle (default 1000, within 100 ms). */
+  /** Unmeasured calls first, so that JIT tiers (which change frame sizes) settle (default 1000, within 50 ms). */
   warmupCalls?: number;
   /** Cap on measuring time for this assertion, in ms (default 1000, or `configure({ maxTimeMs })`). */
   maxTimeMs?: number;
@@ -50,7 +50,9 @@ export async function toUseStackAtMost(this: MatcherContext | undefined, receive
   const given = sizeOrOptions(matcher, nOrOptions, { warmupCalls: check.positiveInteger, maxTimeMs: check.positiveNumber });
   const target = receivedWorkload(matcher, received, given.n);
   const options = useStackOptions(given);
-  const measureAt = (n: number | undefined, frames = true): Promise<StackMeasurement> => measureStack(workloadOf(target, n, options.maxTimeMs), { ...options, frames, label: matcher });
+  // At the smaller sizes of a failure's growth the function is warm already: 20 calls, then readings that must agree.
+  const measureAt = (n: number | undefined, frames = true): Promise<StackMeasurement> =>
+    measureStack(workloadOf(target, n, options.maxTimeMs), { ...options, ...(frames ? {} : { warmupCalls: 20 }), frames, label: matcher });
   const measurement = await measureAt(given.n);
   const failed = measurement.overflow !== undefined || measurement.bytes > budgetBytes;
   // Only a failure shows the growth: it takes two more measurements at smaller n.

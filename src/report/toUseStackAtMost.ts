@@ -29,7 +29,7 @@ export function stackMessage(context: MatcherContext | undefined, measurement: S
   const { recursion, frames, overflow } = measurement;
   const exact = `${formatBytes(measurement.bytes)}${measurement.bytes >= 1024 ? ` (${measurement.bytes.toLocaleString('en-US')} B)` : ''}`;
   const depth = frames === undefined ? '' : `, ${frames.toLocaleString('en-US')} ${frames === 1 ? 'frame' : 'frames'} deep`;
-  const agreement = measurement.repeatable ? `the same in ${measurement.readings.length === 1 ? '1 reading' : `the last ${Math.min(3, measurement.readings.length)} readings`}` : `readings disagreed: ${measurement.readings.map((bytes) => `${bytes} B`).join(', ')}`;
+  const agreement = measurement.repeatable ? settledReadings(measurement.readings) : `readings disagreed: ${measurement.readings.map((bytes) => `${bytes} B`).join(', ')}`;
   const received = overflow !== undefined ? `more than ${exact}, the whole free stack: the call overflowed (${overflow.message})${depth}` : `${exact} of stack beyond the caller's${depth} (${agreement})`;
   const free = `${formatBytes(measurement.availableBytes)} free from an event-loop callback`;
 
@@ -69,4 +69,22 @@ export function stackMessage(context: MatcherContext | undefined, measurement: S
 function roundEstimate(n: number): number {
   const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(Math.max(1, n))) - 1);
   return Math.round(n / magnitude) * magnitude;
+}
+
+/**
+ * "the same in the last 3 of 4 readings; the first was 482 KiB": V8 can change a function's frames while it is
+ * measured (a tier-up, or a deoptimization when the first overflow passes through it), and an earlier figure says so.
+ */
+function settledReadings(readings: readonly number[]): string {
+  const last = readings.at(-1);
+  let same = 0;
+  for (let i = readings.length - 1; i >= 0 && readings[i] === last; i--) same++;
+  const earlier = readings.slice(0, readings.length - same);
+  if (earlier.length === 0) return `the same in ${same === 1 ? '1 reading' : `all ${same} readings`}`;
+  const first = earlier.length === 1 ? `the first was ${exactBytes(earlier[0] ?? 0)}` : `earlier ones ${earlier.map((bytes) => exactBytes(bytes)).join(', ')}`;
+  return `the same in the last ${same} of ${readings.length} readings; ${first}: the JIT changed the frames while measuring`;
+}
+
+function exactBytes(bytes: number): string {
+  return `${bytes.toLocaleString('en-US')} B`;
 }

@@ -11,7 +11,7 @@ import type { Workload } from '../workload.js';
  * await measureStack({ call: () => walk(list) }, { warmupCalls: 200, maxTimeMs: 1000, label: 'toUseStackAtMost' });
  */
 export interface MeasureStackOptions {
-  /** Unmeasured calls first, so that JIT tiers (which change frame sizes) settle (default 1000, within a quarter of maxTimeMs and 100 ms). */
+  /** Unmeasured calls first, so that JIT tiers (which change frame sizes) settle (default 1000, within a quarter of maxTimeMs and 50 ms). */
   warmupCalls?: number;
   /** Equal readings in a row that make the figure repeatable (default 3). */
   confirmations?: number;
@@ -67,6 +67,8 @@ export interface StackMeasurement {
 const overflowMessage = 'Maximum call stack size exceeded';
 const slotBytes = 8;
 const maxReadings = 12;
+/** Warm-up ends after this long whatever the calls: the readings that follow must agree anyway, so a tier change after it shows. */
+const warmupMs = 50;
 /** A reading's probes of the call: one at the whole free stack, then a binary search over up to 2^22 pad slots (32 MiB). */
 const probesPerReading = 24;
 /** Half the width of the bracket tried around the last reading's boundary, in slots. */
@@ -106,7 +108,7 @@ export async function measureStack(workload: Workload, options: MeasureStackOpti
 
 async function measureWarm(workload: Workload, options: MeasureStackOptions & { maxTimeMs: number; confirmations: number; label: string }, elapsedMs: () => number): Promise<StackMeasurement> {
   const { maxTimeMs, confirmations, label } = options;
-  const warmupCalls = await warmUp(workload, { calls: options.warmupCalls ?? 1000, withinMs: Math.min(100, maxTimeMs / 4), elapsedMs, label });
+  const warmupCalls = await warmUp(workload, { calls: options.warmupCalls ?? 1000, withinMs: Math.min(warmupMs, maxTimeMs / 4), elapsedMs, label });
   const readings: number[] = [];
   let last: Reading | undefined;
   for (;;) {

@@ -6,7 +6,7 @@ import type { Workload } from '../../workload.js';
 /**
  * The deepest stack one call reaches, in bytes beyond its caller's, for `toScaleAtMost('log n', { metric: 'stack' })`:
  * recursion whose depth grows with n (a linked list or a degenerate tree walked recursively) grows like n, a
- * balanced tree's like log n, a loop's not at all. Each sample is one `measureStack` (200 warm-up calls, then
+ * balanced tree's like log n, a loop's not at all. Each sample is one `measureStack` (50 warm-up calls, then
  * readings until two agree), one per size after the sweep's warm-up round: a repeatable count needs no more; stack bytes are exact counts, so the tolerance on the excess slope is that of other
  * counts, 0.05. Automatic sizes stop at 4 096, where a recursive walk of 64–250 B a level still fits Node's default
  * stack; a call that overflows anyway fails the assertion with the size at which it did.
@@ -23,7 +23,7 @@ export const stackMetric: ScaleMetric = {
 async function sample(workload: Workload, { clock, calls, timeoutNs }: MetricContext): Promise<MetricSample> {
   const wall0 = clock.wallNs();
   const cpu0 = clock.cpuNs();
-  const measurement = await measureStack(workload, { warmupCalls: 200, confirmations: 2, maxTimeMs: Math.max(1, timeoutNs / 1e6), frames: false, label: 'toScaleAtMost', clock });
+  const measurement = await measureStack(workload, { warmupCalls: 50, confirmations: 2, maxTimeMs: Math.max(1, timeoutNs / 1e6), frames: false, label: 'toScaleAtMost', clock });
   if (measurement.overflow !== undefined) {
     const error = new Error(
       `toScaleAtMost: the call overflows the stack at ${workload.label ?? 'one size'} even with the whole free stack (${Math.round(measurement.availableBytes / 1024)} KiB) before it: its stack grows with n without bound; recurse over something that does not grow with n, or use a loop with an explicit stack (an array)`,
