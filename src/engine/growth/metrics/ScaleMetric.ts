@@ -63,6 +63,8 @@ export interface ScaleMetric {
   readonly toleranceSlope: number;
   /** Samples per size when the user gives none (default: 5 for deterministic metrics, 9 otherwise). */
   readonly samplesPerSize?: number;
+  /** Whether each sample warms the workload up itself (then the sweep skips its discarded warm-up round). */
+  readonly warmsUp?: boolean;
   /** Where automatic sizes stop for this metric (default: the sweep's, 2^20): the stack metric's calls overflow long before. */
   readonly maxSize?: number;
   /** Takes one sample: `context.calls` calls of `workload`, each on a freshly prepared (unmeasured) input. */

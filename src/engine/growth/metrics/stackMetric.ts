@@ -7,9 +7,10 @@ import type { Workload } from '../../workload.js';
  * The deepest stack one call reaches, in bytes beyond its caller's, for `toScaleAtMost('log n', { metric: 'stack' })`:
  * recursion whose depth grows with n (a linked list or a degenerate tree walked recursively) grows like n, a
  * balanced tree's like log n, a loop's not at all. Each sample is one `measureStack` (50 warm-up calls, then
- * readings until two agree), one per size after the sweep's warm-up round: a repeatable count needs no more; stack bytes are exact counts, so the tolerance on the excess slope is that of other
- * counts, 0.05. Automatic sizes stop at 4 096, where a recursive walk of 64–250 B a level still fits Node's default
- * stack; a call that overflows anyway fails the assertion with the size at which it did.
+ * readings until two agree), one per size, and the sweep skips its warm-up round (each sample warms up by itself):
+ * a repeatable count needs no more. Stack bytes are exact counts, so the tolerance on the excess slope is that of
+ * other counts, 0.05. Automatic sizes stop at 4 096, where a recursive walk of 64–250 B a level still fits Node's
+ * default stack; a call that overflows anyway fails the assertion with the size at which it did.
  *
  * @example
  * await expect(sized(n => balancedTree(n), t => depthOf(t))).toScaleAtMost('log n', { metric: 'stack' });
@@ -17,6 +18,7 @@ import type { Workload } from '../../workload.js';
 export const stackMetric: ScaleMetric = {
   ...countMetric('stack', 'B', sample),
   samplesPerSize: 1,
+  warmsUp: true,
   maxSize: 4096,
 };
 
