@@ -10,6 +10,7 @@ import { check } from '../input/check.js';
 import { receivedWorkload } from '../input/receivedWorkload.js';
 import { sizeOrOptions } from '../input/validateOptions.js';
 import type { MatcherContext, MatcherResult } from '../report/layout.js';
+import { recordAssertion } from '../report/run/recordAssertion.js';
 import { stackMessage } from '../report/toUseStackAtMost.js';
 import type { StackGrowth } from '../report/toUseStackAtMost.js';
 
@@ -59,13 +60,37 @@ export async function toUseStackAtMost(this: MatcherContext | undefined, receive
   const growth = failed && isSizedWorkload(target) && given.n !== undefined ? await growthBelow(given.n, measurement, measureAt) : undefined;
   const stack = { label: stackLabel(), growth };
   const rerun = [given.n === undefined ? undefined : `n: ${given.n}`, given.warmupCalls === undefined ? undefined : `warmupCalls: ${given.warmupCalls}`].filter((part) => part !== undefined);
-  const message = (): string => stackMessage(this, measurement, { budgetBytes, ...stack, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` });
+  const pass = measurement.overflow === undefined && measurement.bytes <= budgetBytes;
+  const verdict = measurement.overflow !== undefined ? 'fail' : measurement.repeatable ? (pass ? 'pass' : 'fail') : 'inconclusive';
+  const { recursion } = measurement;
+  const forAgent = recordAssertion(
+    this,
+    {
+      matcher,
+      metric: 'stack beyond the caller per call',
+      statistic: measurement.overflow === undefined ? `last ${Math.min(options.confirmations, measurement.readings.length)} equal readings` : 'overflowed: at least the free stack',
+      value: measurement.bytes,
+      unit: 'B',
+      ...(given.n === undefined ? {} : { n: given.n }),
+      verdict,
+      pass,
+      budget: budgetBytes,
+      direction: 'at most',
+    },
+    {
+      rerun: { ...(given.n === undefined ? {} : { n: given.n }), ...(given.warmupCalls === undefined ? {} : { warmupCalls: given.warmupCalls }) },
+      top: [
+        ...(recursion === undefined ? [] : [{ function: recursion.name, site: recursion.site, frames: recursion.frames, deepestFrames: measurement.frames ?? null }]),
+        ...(growth === undefined ? [] : [{ bytesPerUnitOfN: growth.bytesPerUnit, overflowsAtN: growth.overflowN ?? null, freeStackBytes: measurement.availableBytes }]),
+      ],
+    },
+  );
+  const message = (): string => stackMessage(this, measurement, { budgetBytes, ...stack, rerun: rerun.length === 0 ? '{}' : `{ ${rerun.join(', ')} }` }) + forAgent();
   if (measurement.overflow !== undefined) {
     // The call cannot complete here at all: neither verdict holds, so it fails with and without .not, with its error.
     throw new Error(`${matcher}: the call overflowed the stack (${measurement.overflow.name}: ${measurement.overflow.message}) even with the whole free stack before it\n\n${message()}`, { cause: measurement.overflow });
   }
-  const pass = measurement.bytes <= budgetBytes;
-  return settleVerdict(this, { verdict: measurement.repeatable ? (pass ? 'pass' : 'fail') : 'inconclusive', pass }, {
+  return settleVerdict(this, { verdict, pass }, {
     matcher,
     message,
     why: () => `the readings did not agree (${measurement.readings.join(', ')} B): the JIT was still changing frame sizes, or the call's depth depends on more than its input`,
