@@ -147,6 +147,10 @@ describe("toScaleAtMost({ metric: 'stack' })", () => {
     expect(failure).toMatch(/at n ≈ \d[\d ]* this overflows the stack/);
   });
 
+  test('an async run is a usage error there too', async () => {
+    await expect(expect(sized((n) => n, async (n) => n)).toScaleAtMost('1', { metric: 'stack' })).rejects.toThrow(/^toScaleAtMost: received must be a synchronous call/);
+  });
+
   test("a balanced tree passes 'log n', a loop passes '1'", async () => {
     await expect(sized((n) => balanced(n), sizeOf)).toScaleAtMost('log n', { metric: 'stack' });
     await expect(sized((n) => list(n), lengthByLoop)).toScaleAtMost('1', { metric: 'stack' });
