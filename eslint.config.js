@@ -43,4 +43,5 @@ export default tseslint.config(
   restrict(['src/engine/heap/**/*.ts'], ...engineUpward, subjectRule('heap/ imports only stats/, workload.ts and the clock (time/nativeClock.ts).', ['**/growth/**', '**/time/**', '!**/time/nativeClock.js'])),
   restrict(['src/engine/growth/**/*.ts'], ...engineUpward),
   restrict(['src/engine/blocking/**/*.ts'], ...engineUpward, subjectRule('blocking/ imports only stats/, workload.ts and heap/isOwnFile.ts (which frames are perfspec\'s own).', ['**/time/**', '**/growth/**', '**/heap/**', '!**/heap/isOwnFile.js'])),
+  restrict(['src/engine/stack/**/*.ts'], ...engineUpward, subjectRule('stack/ imports only stats/, workload.ts, heap/isOwnFile.ts (which frames are perfspec\'s own) and the clock (time/nativeClock.ts).', ['**/time/**', '**/growth/**', '**/blocking/**', '**/heap/**', '!**/heap/isOwnFile.js', '!**/time/nativeClock.js'])),
 );

@@ -1,16 +1,17 @@
 // bench:patterns — for each matcher of the "perf bugs code assistants write" family, the must-fail and must-pass
 // workloads of issue 13, each asserted RUNS times idle and RUNS times under two CPU hogs (`node -e 'for(;;){}'`,
 // killed by PID afterwards). Reports right/wrong and time per assertion, with the machine's load average.
-// Run with `npm run bench:patterns` (builds first). PATTERNS=rows,blocking selects matchers; RUNS=20 by default.
+// Run with `npm run bench:patterns` (builds first). PATTERNS=rows,blocking,stack selects matchers; RUNS=20 by default.
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import pg from 'pg';
 import { matchers } from '../dist/esm/index.js';
 import { blockingCases } from './patternsBlocking.mjs';
+import { stackCases } from './patternsStack.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 20);
-const selected = (process.env.PATTERNS ?? 'rows,blocking').split(',');
+const selected = (process.env.PATTERNS ?? 'rows,blocking,stack').split(',');
 
 async function rowsCases() {
   const db = new Database(':memory:');
@@ -79,6 +80,7 @@ async function runCase(testCase) {
 const suites = [];
 if (selected.includes('rows')) suites.push(await rowsCases());
 if (selected.includes('blocking')) suites.push(await blockingCases());
+if (selected.includes('stack')) suites.push(stackCases());
 const cases = suites.flatMap((suite) => suite.cases);
 for (const testCase of cases) await testCase.assert().catch(() => undefined); // warm-up, not counted
 

@@ -7,6 +7,7 @@ import type { PerfSnapshotOptions } from './matchers/toMatchPerfSnapshot.js';
 import type { RetainOptions } from './matchers/toRetainAtMost.js';
 import type { RunUnderOptions } from './matchers/toRunUnder.js';
 import type { ScaleOptions } from './matchers/toScaleAtMost.js';
+import type { UseStackOptions } from './matchers/toUseStackAtMost.js';
 import type { ByteString } from './input/byteCount.js';
 import type { ReceiverCheck } from './ReceiverCheck.js';
 import type { SizedWorkload } from './engine/workload.js';
@@ -102,11 +103,24 @@ export interface PerfMatchers<R, T = unknown> {
   toBlockEventLoopAtMost(budgetMs: number, nOrOptions?: number | BlockEventLoopOptions): Promise<R>;
 
   /**
+   * Asserts that one synchronous call needs at most `bytes` of stack beyond its caller's — the deepest its stack
+   * reached, measured exactly after a warm-up and confirmed by equal readings. A failure names the recursive
+   * function (file:line) and, for a sized workload, the n at which Node's default stack would overflow. A call
+   * that returns a promise is a usage error (code after an await runs on a fresh stack).
+   *
+   * @param bytes - the budget in bytes, or a string with a unit: `'512 B'`, `'64 KiB'`, `'1 MiB'`.
+   * @param nOrOptions - input size n for a sized workload, or options.
+   * @example
+   * await expect(sized(n => list(n), walk)).toUseStackAtMost('64 KiB', 5_000);
+   */
+  toUseStackAtMost(bytes: number | ByteString, nOrOptions?: number | UseStackOptions, ...receiver: ReceiverCheck<T>): Promise<R>;
+
+  /**
    * Asserts that the cost (time by default) of a sized workload or a function of n grows at most like a
    * complexity class: fails only when the measured growth is significantly faster.
    *
    * @param complexity - the bound, e.g. `'n log n'` or `'O(n log n)'`.
-   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'`, `'ops'`, `'allocations'`, `'queries'`, `'rows'`), `maxTimeMs` (ms), `samples` per size.
+   * @param options - `sizes` (≥ 4 increasing n), `metric` (`'time'`, `'ops'`, `'allocations'`, `'queries'`, `'rows'`, `'blocking'`, `'stack'`), `maxTimeMs` (ms), `samples` per size.
    * @example
    * await expect(sized(n => shuffled(n), a => mySort(a))).toScaleAtMost('n log n');
    * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });

@@ -45,3 +45,6 @@ export type { BlockedStretch, BlockingClock, BlockingMeasurement, MeasureBlockin
 export type { SyncCall } from './engine/blocking/spyOnSyncApis.js';
 export type { HotFrame } from './engine/blocking/cpuProfiler.js';
 export type { BlockEventLoopOptions } from './matchers/toBlockEventLoopAtMost.js';
+export { measureStack } from './engine/stack/measureStack.js';
+export type { MeasureStackOptions, RecursiveFrame, StackMeasurement } from './engine/stack/measureStack.js';
+export type { UseStackOptions } from './matchers/toUseStackAtMost.js';

@@ -256,3 +256,14 @@ export function perfSnapshotOptions(
     ...allocateOptions({ maxTimeMs: given.maxTimeMs }),
   };
 }
+
+/**
+ * The effective options of `toUseStackAtMost`: 1000 warm-up calls (within a quarter of the cap and 50 ms), 3 equal
+ * readings in a row, and the time cap, the assertion's own else `configure()`'s else 1000 ms.
+ *
+ * @example
+ * const { warmupCalls, confirmations, maxTimeMs } = useStackOptions({ warmupCalls: 200 });
+ */
+export function useStackOptions(given: Given<{ warmupCalls: number; maxTimeMs: number }>): { warmupCalls: number; confirmations: number; maxTimeMs: number } {
+  return { warmupCalls: given.warmupCalls ?? 1000, confirmations: 3, maxTimeMs: given.maxTimeMs ?? currentSettings().maxTimeMs };
+}

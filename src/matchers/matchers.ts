@@ -8,6 +8,7 @@ import { toMatchPerfSnapshot } from './toMatchPerfSnapshot.js';
 import { toRetainAtMost } from './toRetainAtMost.js';
 import { toRunUnder } from './toRunUnder.js';
 import { toScaleAtMost } from './toScaleAtMost.js';
+import { toUseStackAtMost } from './toUseStackAtMost.js';
 
 /**
  * Every perfspec matcher, ready for `expect.extend(matchers)` in any runner with Jest-compatible `expect`.
@@ -17,4 +18,4 @@ import { toScaleAtMost } from './toScaleAtMost.js';
  * import { matchers } from 'perfspec';
  * expect.extend(matchers);
  */
-export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toBeFasterThan, toFetchRowsAtMost, toBlockEventLoopAtMost, toMatchPerfSnapshot };
+export const matchers = { toRunUnder, toScaleAtMost, toAllocateAtMost, toRetainAtMost, toIssueQueriesAtMost, toIssueRequestsAtMost, toBeFasterThan, toFetchRowsAtMost, toBlockEventLoopAtMost, toMatchPerfSnapshot, toUseStackAtMost };

@@ -3,6 +3,8 @@ import { settleVerdict } from '../config/settleVerdict.js';
 import { complexityClasses, parseComplexity } from '../engine/growth/complexityClasses.js';
 import type { ComplexityName } from '../engine/growth/complexityClasses.js';
 import { judgeScaling } from '../engine/growth/judgeScaling.js';
+import type { ScalingVerdict } from '../engine/growth/judgeScaling.js';
+import { measureStack } from '../engine/stack/measureStack.js';
 import { scaleMetricNames } from '../engine/growth/metrics/ScaleMetric.js';
 import type { ScaleMetricName, ScaleMetric } from '../engine/growth/metrics/ScaleMetric.js';
 import { scaleMetrics } from '../engine/growth/metrics/scaleMetrics.js';
@@ -27,7 +29,7 @@ import { scaleMessage } from '../report/toScaleAtMost.js';
 export interface ScaleOptions {
   /** Input sizes to measure: at least 4 increasing positive integers (default: chosen automatically). */
   sizes?: readonly number[];
-  /** What grows (default `'time'`); `'ops'` counts `countOp()` calls, `'queries'` statements, `'rows'` rows returned by the database, exactly. */
+  /** What grows (default `'time'`); `'ops'` counts `countOp()` calls, `'queries'` statements, `'rows'` rows returned by the database, `'stack'` the deepest stack of a call in bytes, exactly. */
   metric?: ScaleMetricName;
   /** Cap on measuring time for this assertion, setup included, in ms (default 2000, or `configure({ maxTimeMs })`). */
   maxTimeMs?: number;
@@ -64,7 +66,10 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   }
   const effective = scaleOptions(valid);
   const workloadAt = receivedSizedWorkload(received, effective.maxTimeMs);
-  const result = await judgeScaling(workloadAt, bound, { metric, ...effective });
+  const result = await judgeStackSafely(metric, () => judgeScaling(workloadAt, bound, { metric, ...effective }));
+  // A stack failure names the recursion: one more measurement at the largest size, with its deepest stack's frames.
+  const largest = result.measurement.sizes.filter((size) => size.values.length > 0).at(-1);
+  const stack = metric.name === 'stack' && result.verdict === 'fail' && largest !== undefined ? await measureStack(workloadAt(largest.n), { warmupCalls: 50, confirmations: 2, label: matcher }) : undefined;
   const reason = scaleInconclusiveReason(result, { maxTimeMs: effective.maxTimeMs });
   const { excess, fit, toleranceSlope } = result.judgement;
   const forAgent = recordAssertion(
@@ -101,10 +106,23 @@ export async function toScaleAtMost(this: MatcherContext | undefined, received: 
   );
   return settleVerdict(this, { ...result, evidence: reason.evidence }, {
     matcher,
-    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, effectiveMaxTimeMs: effective.maxTimeMs, samples: valid.samples }) + forAgent(),
+    message: () => scaleMessage(this, result, { maxTimeMs: valid.maxTimeMs, effectiveMaxTimeMs: effective.maxTimeMs, samples: valid.samples, stack }) + forAgent(),
     why: () => reason.why,
     remedy: () => reason.remedy,
   });
+}
+
+/**
+ * Runs the sweep; for the stack metric, a stack overflow while sizes are probed (the calls run on the test's own
+ * stack there) fails the assertion with the overflow named, rather than as a bare RangeError.
+ */
+async function judgeStackSafely(metric: ScaleMetric, judge: () => Promise<ScalingVerdict>): Promise<ScalingVerdict> {
+  try {
+    return await judge();
+  } catch (error) {
+    if (metric.name !== 'stack' || !(error instanceof RangeError) || !error.message.includes('Maximum call stack size exceeded')) throw error;
+    throw new Error(`${matcher}: a call overflowed the stack while the sizes were probed: its stack grows with n without bound; give smaller { sizes }, or recurse over something that does not grow with n (a loop with an explicit stack)`, { cause: error });
+  }
 }
 
 function checkComplexity(value: unknown): ComplexityName {

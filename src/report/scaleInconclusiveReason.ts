@@ -5,6 +5,7 @@ const metricRemedy: Record<string, string> = {
   ops: "the 'ops' metric counts countOp() calls: call countOp() once per unit of work inside the workload (import { countOp } from 'perfspec')",
   allocations: "the workload allocated nothing measurable at any size: judge it on { metric: 'time' }, or check that it does its work",
   queries: 'no query was counted at any size: pass the client to trackQueries() if its driver is not detected, or judge another metric',
+  stack: 'the call needed no stack at any size, which a call cannot: report it as a perfspec bug',
   time: 'give larger { sizes }: calls this short are below timer noise',
 };
 

@@ -1,5 +1,6 @@
 import { complexityClasses } from '../engine/growth/complexityClasses.js';
 import type { ScalingVerdict } from '../engine/growth/judgeScaling.js';
+import type { StackMeasurement } from '../engine/stack/measureStack.js';
 import { quantile } from '../engine/stats/summarize.js';
 import { formatMessage, formatTable } from './layout.js';
 import type { MatcherContext } from './layout.js';
@@ -68,7 +69,7 @@ export function formatLogPlot(
  * @example
  * message: () => scaleMessage(this, result, { sizesGiven: false })
  */
-export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; effectiveMaxTimeMs: number; samples?: number | undefined }): string {
+export function scaleMessage(context: MatcherContext | undefined, result: ScalingVerdict, asked: { maxTimeMs?: number | undefined; effectiveMaxTimeMs: number; samples?: number | undefined; stack?: StackMeasurement | undefined }): string {
   const isNot = context?.isNot === true;
   const { judgement, measurement } = result;
   const bound = judgement.bound;
@@ -144,7 +145,7 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     evidence,
     measured,
     rerun: `{ ${rerun.join(', ')} }`,
-    hints: hints(result, isNot),
+    hints: hints(result, isNot, asked.stack),
   });
 }
 
@@ -167,6 +168,8 @@ function describeStatistic(result: ScalingVerdict): string {
       return 'median rows returned by the database per call';
     case 'blocking':
       return 'median longest blocked stretch of the event loop per call';
+    case 'stack':
+      return 'stack per call (deepest, beyond the caller)';
     default:
       return 'median queries per call';
   }
@@ -260,7 +263,7 @@ function profileHint(result: ScalingVerdict): string | undefined {
   }
 }
 
-function hints(result: ScalingVerdict, isNot: boolean): string[] {
+function hints(result: ScalingVerdict, isNot: boolean, stack: StackMeasurement | undefined): string[] {
   const list: string[] = [];
   const { judgement, measurement } = result;
   const excess = judgement.excess;
@@ -273,6 +276,8 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
       list.push(`the number of queries per call grows like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a query per item is an N+1; load the related rows in one statement (a JOIN, or WHERE id IN (…)), and see which statement repeats with toIssueQueriesAtMost at one n`);
     } else if (measurement.metric === 'blocking') {
       list.push(`the longest stretch the call holds the event loop grows like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: synchronous work over the whole input (JSON.parse of the payload, a loop, a *Sync call); stream it, chunk it with awaits, or move it to a worker thread; toBlockEventLoopAtMost at one n names what runs`);
+    } else if (measurement.metric === 'stack') {
+      list.push(stackHint(result, stack));
     } else if (measurement.metric === 'rows') {
       list.push(`the rows returned per call grow like n^${fit?.exponent.estimate.toFixed(2) ?? '?'}: a statement reads the whole table; filter in SQL (WHERE), page with LIMIT or keyset pagination, or aggregate in SQL; toFetchRowsAtMost at one n names the statement`);
     } else if (measurement.metric === 'allocations' && excess.estimate >= 0.3) {
@@ -312,4 +317,28 @@ function hints(result: ScalingVerdict, isNot: boolean): string[] {
   }
   if (measurement.sampling === 'time-cap') list.push('the time cap ended sampling early: some sizes have fewer samples than asked for');
   return list;
+}
+
+/**
+ * The stack metric's failure hint: the growth, the recursive function of the largest size's deepest stack, and the
+ * n at which the free stack runs out if the fitted power law holds (b(n) = b(n_max) · (n / n_max)^exponent).
+ */
+function stackHint(result: ScalingVerdict, stack: StackMeasurement | undefined): string {
+  const fit = result.judgement.fit;
+  const exponent = fit?.exponent.estimate;
+  const largest = result.measurement.sizes.filter((size) => size.values.length > 0).at(-1);
+  const parts = [`the stack each call needs grows like n^${exponent?.toFixed(2) ?? '?'}: recursion whose depth grows with n`];
+  if (stack?.recursion !== undefined && largest !== undefined) {
+    parts[0] += ` — ${stack.recursion.name} (${stack.recursion.site}), ${stack.recursion.frames.toLocaleString('en-US')} frames deep at n = ${formatSize(largest.n)}`;
+  }
+  const largestBytes = largest === undefined ? undefined : quantile([...largest.values].sort((a, b) => a - b), 0.5);
+  if (stack !== undefined && largest !== undefined && largestBytes !== undefined && largestBytes > 0 && exponent !== undefined && exponent > 0.1) {
+    const overflowN = largest.n * (stack.availableBytes / largestBytes) ** (1 / exponent);
+    if (Number.isFinite(overflowN) && overflowN < 1e12) {
+      const magnitude = 10 ** Math.max(0, Math.floor(Math.log10(overflowN)) - 1);
+      parts.push(`at n ≈ ${formatSize(Math.round(overflowN / magnitude) * magnitude)} this overflows the stack (${formatMetricValue(stack.availableBytes, 'B')} free from an event-loop callback, Node's default being 984 KiB)`);
+    }
+  }
+  parts.push('rewrite it as a loop over an explicit stack (an array of pending items), or recurse only into the smaller part; toUseStackAtMost at one n names the frames');
+  return parts.join('; ');
 }

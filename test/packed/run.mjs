@@ -170,6 +170,7 @@ for (const project of selected) {
   expectStatus('outgoing requests are counted', 'passed');
   expectStatus('allocation is measured per call', 'passed');
   expectStatus('growth is judged on exact operation counts', 'passed');
+  expectStatus('recursion whose depth grows with n uses stack that grows with n', 'passed');
   if (project.template !== 'tsjest') {
     expectStatus('short functions are judged on a clock that resolves them', 'passed');
     expectStatus('a faster function is faster than its reference', 'passed');

@@ -37,7 +37,7 @@ export interface JudgeScalingOptions {
   loadPerCore?: () => number;
   /** Automatic sizes grow until one call lasts this long, in ns (default: a third of one sample's share of the cap, 16.7 ms at 2 s and 9 samples). */
   targetCallNs?: number;
-  /** Automatic sizes stop at this n (default 2^20). */
+  /** Automatic sizes stop at this n (default: the metric's `maxSize`, else 2^20). */
   maxSize?: number;
   /** Whether a time-growth failure takes CPU profiles to say where the growing time goes (default true). */
   profile?: boolean;
@@ -111,7 +111,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
     random,
     ...(options.sizes === undefined ? {} : { sizes: options.sizes }),
     ...(options.targetCallNs === undefined ? {} : { targetCallNs: options.targetCallNs }),
-    ...(options.maxSize === undefined ? {} : { maxSize: options.maxSize }),
+    ...((options.maxSize ?? metric.maxSize) === undefined ? {} : { maxSize: options.maxSize ?? metric.maxSize }),
   });
 
   const minSamples = metric.deterministic ? 1 : 3;

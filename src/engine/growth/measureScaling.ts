@@ -188,7 +188,8 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   const judgeOn = isAsync || stepsPerSample * stepNs * 20 > capNs ? 'wall' : 'cpu';
   let sampling: ScalingMeasurement['sampling'] = 'complete';
   const lastWallPerCallNs = new Map<number, number>();
-  rounds: for (let round = 0; round <= samples; round++) {
+  // Round 0 warms every size up and is discarded, unless the metric's samples warm up by themselves.
+  rounds: for (let round = metric.warmsUp === true ? 1 : 0; round <= samples; round++) {
     for (const size of shuffled(sizes, random)) {
       const remainingNs = capNs - elapsed();
       // The latest sample's wall time per call, not the probe's: under load, calls stretch as the sweep goes on.

@@ -82,4 +82,23 @@ describe('every matcher leaves one record and, for an agent, one JSON block', ()
     expect(record?.value).toBeCloseTo(1, 6);
     expect(agentJson(result.message())['top']).toEqual([{ bestFit: 'n^2', exponent: expect.closeTo(2, 6) as unknown }]);
   });
+
+  test('toUseStackAtMost: the stack bytes against the budget, and the recursion with where it overflows', async () => {
+    process.env['PERFSPEC_OUTPUT'] = 'agent';
+    const ctx = context();
+    const list = (n: number): { next: unknown } | null => {
+      let head: { next: unknown } | null = null;
+      for (let i = 0; i < n; i++) head = { next: head };
+      return head;
+    };
+    const walk = (node: { next: unknown } | null): number => (node === null ? 0 : 1 + walk(node.next as { next: unknown } | null));
+    const result = await matchers.toUseStackAtMost.call(ctx, sized(list, walk), '16 KiB', 2000);
+    expect(result.pass).toBe(false);
+    const [record] = ctx.records();
+    expect(record).toMatchObject({ matcher: 'toUseStackAtMost', metric: 'stack beyond the caller per call', unit: 'B', n: 2000, verdict: 'fail', pass: false, budget: 16_384 });
+    expect(record?.value).toBeGreaterThan(2000 * 16);
+    const top = agentJson(result.message())['top'] as Record<string, unknown>[];
+    expect(top[0]).toMatchObject({ function: 'walk', frames: expect.any(Number) as unknown });
+    expect(top[1]).toMatchObject({ bytesPerUnitOfN: expect.any(Number) as unknown, overflowsAtN: expect.any(Number) as unknown });
+  });
 });

@@ -3,8 +3,8 @@ import type { Workload } from '../../workload.js';
 
 /**
  * What `toScaleAtMost` measures per call: `'time'` (CPU time for sync work, wall time for async), `'ops'`
- * (operations counted with `countOp`), `'allocations'` (bytes allocated), `'queries'` (queries issued) or `'rows'`
- * (rows the database returned).
+ * (operations counted with `countOp`), `'allocations'` (bytes allocated), `'queries'` (queries issued), `'rows'`
+ * (rows the database returned), `'blocking'` (the longest blocked stretch) or `'stack'` (the deepest stack, bytes).
  *
  * @example
  * await expect(sized(n => shuffled(n), a => a.sort(countingCompare))).toScaleAtMost('n log n', { metric: 'ops' });
@@ -12,7 +12,7 @@ import type { Workload } from '../../workload.js';
 export type ScaleMetricName = (typeof scaleMetricNames)[number];
 
 /** Every metric `toScaleAtMost` accepts, in the order messages list them. */
-export const scaleMetricNames = ['time', 'ops', 'allocations', 'queries', 'rows', 'blocking'] as const;
+export const scaleMetricNames = ['time', 'ops', 'allocations', 'queries', 'rows', 'blocking', 'stack'] as const;
 
 /**
  * What the sweep tells a metric when it asks for one sample at one size: the clock, how many calls to take
@@ -63,6 +63,10 @@ export interface ScaleMetric {
   readonly toleranceSlope: number;
   /** Samples per size when the user gives none (default: 5 for deterministic metrics, 9 otherwise). */
   readonly samplesPerSize?: number;
+  /** Whether each sample warms the workload up itself (then the sweep skips its discarded warm-up round). */
+  readonly warmsUp?: boolean;
+  /** Where automatic sizes stop for this metric (default: the sweep's, 2^20): the stack metric's calls overflow long before. */
+  readonly maxSize?: number;
   /** Takes one sample: `context.calls` calls of `workload`, each on a freshly prepared (unmeasured) input. */
   sample(workload: Workload, context: MetricContext): Promise<MetricSample>;
 }

@@ -130,3 +130,22 @@ test('a sync call inside an async function blocks the event loop', async () => {
   await expect(hash).not.toBlockEventLoopAtMost(2);
   // Five calls of tens of ms of CPU each: on a loaded machine that is more than the runners' 5 s default.
 }, 60_000);
+
+test('recursion whose depth grows with n uses stack that grows with n', async () => {
+  const { sized } = require('perfspec');
+  const list = (n) => {
+    let head = null;
+    for (let i = 0; i < n; i++) head = { next: head };
+    return head;
+  };
+  const walk = (node) => (node === null ? 0 : 1 + walk(node.next));
+  const loop = (node) => {
+    let count = 0;
+    for (let at = node; at !== null; at = at.next) count++;
+    return count;
+  };
+  await expect(sized(list, loop)).toUseStackAtMost('1 KiB', 2_000);
+  await expect(sized(list, walk)).not.toUseStackAtMost('16 KiB', 2_000);
+  await expect(sized(list, loop)).toScaleAtMost('1', { metric: 'stack' });
+  await expect(sized(list, walk)).not.toScaleAtMost('log n', { metric: 'stack' });
+}, 60_000);

@@ -14,6 +14,11 @@ export async function typeChecks(): Promise<void> {
   await expect(() => 1).toMatchPerfSnapshot({ tolerance: 1 });
   await expect(async () => 1).toRunUnder(5, { clock: 'wall' });
   await expect(async () => 1).toIssueQueriesAtMost(2, { transactionControl: true });
+  await expect(() => 1).toUseStackAtMost('64 KiB');
+  await expect(sized((n) => n, (n) => n)).toUseStackAtMost(4096, { n: 100, warmupCalls: 50, maxTimeMs: 2000 });
+  await expect((n: number) => n).toScaleAtMost('log n', { metric: 'stack' });
+  // @ts-expect-error a misspelled unit
+  await expect(() => 1).toUseStackAtMost('64 kb');
   await expect(async () => 1).toFetchRowsAtMost(100, { ignore: /pg_catalog/ });
   await expect(async () => 1).toBlockEventLoopAtMost(10, { calls: 5 });
   // @ts-expect-error an unknown option

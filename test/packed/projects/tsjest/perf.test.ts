@@ -74,3 +74,21 @@ test('allocation sites name the user code, never perfspec', async () => {
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(row).toMatch(/^\s+\S+ \S+\s+copy\b.*perf\.test\.ts:\d+\s*$/);
 });
+
+test('recursion whose depth grows with n uses stack that grows with n', async () => {
+  const list = (n: number) => {
+    let head: { next: unknown } | null = null;
+    for (let i = 0; i < n; i++) head = { next: head };
+    return head;
+  };
+  const walk = (node: { next: unknown } | null): number => (node === null ? 0 : 1 + walk(node.next as { next: unknown } | null));
+  const loop = (node: { next: unknown } | null): number => {
+    let count = 0;
+    for (let at = node; at !== null; at = at.next as { next: unknown } | null) count++;
+    return count;
+  };
+  await expect(sized(list, loop)).toUseStackAtMost('1 KiB', 2_000);
+  await expect(sized(list, walk)).not.toUseStackAtMost('16 KiB', 2_000);
+  await expect(sized(list, loop)).toScaleAtMost('1', { metric: 'stack' });
+  await expect(sized(list, walk)).not.toScaleAtMost('log n', { metric: 'stack' });
+}, 60_000);

@@ -19,6 +19,10 @@ export async function typeChecks(): Promise<void> {
   await expect(async () => 1).toIssueQueriesAtMost(2, { transactionControl: true });
   await expect(() => 1).toAllocateAtMost('2 KiB');
   await expect((n: number) => n).toScaleAtMost('n', { metric: 'ops' });
+  await expect(sized((n) => n, (n) => n)).toUseStackAtMost('64 KiB', 1000);
+  await expect((n: number) => n).toScaleAtMost('log n', { metric: 'stack' });
+  // @ts-expect-error toUseStackAtMost takes no calls option
+  await expect(() => 1).toUseStackAtMost(4096, { calls: 3 });
   configure({ inconclusive: 'fail' });
   // @ts-expect-error an unknown inconclusive policy
   configure({ inconclusive: 'strict' });

@@ -28,6 +28,11 @@ export async function typeChecks(): Promise<void> {
   await expect((n: number) => n).toScaleAtMost('1', { metric: 'blocking', sizes: [1, 2, 4, 8] });
   // @ts-expect-error the budget is a number of milliseconds
   await expect(async () => 1).toBlockEventLoopAtMost('10 ms');
+  await expect(() => 1).toUseStackAtMost('64 KiB');
+  await expect(sized((n) => n, (n) => n)).toUseStackAtMost(4096, { n: 100, warmupCalls: 50, maxTimeMs: 2000 });
+  await expect((n: number) => n).toScaleAtMost('log n', { metric: 'stack' });
+  // @ts-expect-error a misspelled unit
+  await expect(() => 1).toUseStackAtMost('64 kb');
   await expect(async () => 1).toFetchRowsAtMost(100);
   await expect(sized((n) => n, async (n) => n)).toFetchRowsAtMost(50, { n: 1000, ignore: /pg_catalog/ });
   await expect((n: number) => n).toScaleAtMost('1', { metric: 'rows', sizes: [1, 2, 4, 8] });
