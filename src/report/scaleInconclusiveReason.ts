@@ -53,8 +53,21 @@ export function scaleInconclusiveReason(result: ScalingVerdict, asked: { maxTime
       ...evidence,
     };
   }
+  if (result.reason === 'short-sweep') {
+    return {
+      why: shortSweepWhy(result),
+      remedy: measurement.sizing === 'time-cap' ? room : 'pass { sizes } that reach calls of a few ms (larger n)',
+    };
+  }
   if (result.reason === 'timer-noise') {
     return { why: `only ${usable} ${usable === 1 ? 'size' : 'sizes'} usable after leaving out those under timer noise (4 needed)`, remedy: metricRemedy['time'] as string, ...evidence };
   }
   return { why: `only ${usable} usable ${usable === 1 ? 'size' : 'sizes'} (4 needed)`, remedy: room, ...evidence };
+}
+
+function shortSweepWhy(result: ScalingVerdict): string {
+  const { measurement } = result;
+  const largest = measurement.sizes.at(-1);
+  const ended = measurement.sizing === 'time-cap' ? 'the time cap' : measurement.sizing === 'max-size' ? 'the largest automatic size' : 'the sweep';
+  return `${ended} ended the sizes at n = ${formatSize(largest?.n ?? 0)}, whose call took ${formatDuration(largest?.workNs ?? 0)}, before calls reached ${formatDuration(measurement.targetCallNs)}`;
 }

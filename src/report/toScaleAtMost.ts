@@ -1,5 +1,6 @@
 import { complexityClasses } from '../engine/growth/complexityClasses.js';
 import type { ScalingVerdict } from '../engine/growth/judgeScaling.js';
+import { scaleInconclusiveReason } from './scaleInconclusiveReason.js';
 import type { StackMeasurement } from '../engine/stack/measureStack.js';
 import { quantile } from '../engine/stats/summarize.js';
 import { formatMessage, formatTable } from './layout.js';
@@ -203,7 +204,7 @@ function describeSizing(result: ScalingVerdict): string {
   }
 }
 
-function inconclusiveVerdict(result: ScalingVerdict, _maxTimeMs: number): string {
+function inconclusiveVerdict(result: ScalingVerdict, maxTimeMs: number): string {
   const usable = result.measurement.sizes.length - result.excluded.length;
   const decided = result.judgement.excess === undefined ? 'not passed: a growth cannot be read from fewer than 2 sizes' : `decided by the point estimate (${result.pass ? 'within' : 'above'} the tolerance)`;
   const stopped = result.measurement.stoppedAt;
@@ -213,8 +214,7 @@ function inconclusiveVerdict(result: ScalingVerdict, _maxTimeMs: number): string
   }
   if (result.reason === 'no-ops') return 'inconclusive: no operation was counted at any size (0 countOp() calls per call); not passed: there is nothing to judge';
   if (result.reason === 'short-sweep') {
-    const largest = result.measurement.sizes.at(-1);
-    return `inconclusive: the time cap ended the sizes at n = ${formatSize(largest?.n ?? 0)}, whose call took ${formatDuration(largest?.workNs ?? 0)}, before calls reached ${formatDuration(result.measurement.targetCallNs)}; growth that shows only at larger n cannot be ruled out, so this does not pass`;
+    return `inconclusive: ${scaleInconclusiveReason(result, { maxTimeMs }).why}; growth that shows only at larger n cannot be ruled out, so this does not pass`;
   }
   if (result.reason === 'flat-top') {
     return `inconclusive: the growth over the larger sizes lies below the largest three, which are flat (a step in cost near the top, e.g. a cache or hash table outgrown, or growth that stopped); ${decided}`;
@@ -308,7 +308,11 @@ function hints(result: ScalingVerdict, isNot: boolean, stack: StackMeasurement |
   } else if (result.reason === 'no-samples' && (measurement.sizing === 'call-timeout' || measurement.sampling === 'call-timeout')) {
     list.push('the measured call never settled: check that its promise resolves (a callback never called, an awaited promise nobody resolves), or raise maxTimeMs if it is only slow');
   } else if (result.reason === 'short-sweep') {
-    list.push(`give the sweep more room: raise maxTimeMs${result.contention === undefined ? '' : ' (the machine was busy: see Measured)'}, or pass { sizes } that reach calls of a few ms`);
+    list.push(
+      result.measurement.sizing === 'time-cap'
+        ? `give the sweep more room: raise maxTimeMs${result.contention === undefined ? '' : ' (the machine was busy: see Measured)'}, or pass { sizes } that reach calls of a few ms`
+        : 'pass { sizes } that reach calls of a few ms (larger n, or more work per call): these calls are still dominated by what does not grow',
+    );
   } else if (result.verdict === 'inconclusive') {
     list.push('give more room: raise maxTimeMs, or pass { sizes } (≥ 4, increasing) whose calls take between 10 µs and 10 ms');
   }
@@ -342,3 +346,4 @@ function stackHint(result: ScalingVerdict, stack: StackMeasurement | undefined):
   parts.push('rewrite it as a loop over an explicit stack (an array of pending items), or recurse only into the smaller part; toUseStackAtMost at one n names the frames');
   return parts.join('; ');
 }
+
