@@ -74,7 +74,7 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
     {
       matcher,
       metric: 'allocated bytes per call',
-      statistic: `median of ${Math.min(measurement.samples.length, calls ?? measurement.samples.length)} calls`,
+      statistic: `median of ${calls} calls`,
       value: measurement.bytesPerCall,
       unit: 'B',
       ...(given.n === undefined ? {} : { n: given.n }),
@@ -83,7 +83,7 @@ export async function toAllocateAtMost(this: MatcherContext | undefined, receive
       budget: budgetBytes,
       direction: 'at most',
     },
-    { rerun: { ...(given.n === undefined ? {} : { n: given.n }), ...(calls === undefined ? {} : { calls }), maxTimeMs: Math.round(measurement.capMs) }, sites },
+    { rerun: { ...(given.n === undefined ? {} : { n: given.n }), calls, maxTimeMs: Math.round(measurement.capMs) }, sites },
   );
   // Every call gives a figure, so there is always evidence and never an inconclusive verdict.
   return settleVerdict(this, { verdict: pass ? 'pass' : 'fail', pass }, {

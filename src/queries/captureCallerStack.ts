@@ -25,24 +25,34 @@ export function captureCallerStack(below: (...args: never[]) => unknown): { stac
   Error.captureStackTrace(captured, below);
   Error.stackTraceLimit = limit;
   const scope = spyState.als.getStore();
-  return scope === undefined ? captured : withPromiseOrigin(scope, captured);
+  const origins = scope === undefined ? [] : promiseOrigins(scope);
+  if (origins.length === 0) return captured;
+  // Formatting a stack costs tens of µs: it happens only when a message shows the call site, not per statement.
+  let formatted: string | undefined;
+  return {
+    get stack() {
+      return (formatted ??= withPromiseOrigin(captured, origins));
+    },
+  };
 }
 
-function withPromiseOrigin(scope: QueryScope, captured: { stack?: string }): { stack?: string } {
-  if (scope.origins === undefined || scope.origins.size === 0 || userCallSite(captured) !== undefined) return captured;
+// The stacks of the promises the current one continued, nearest first: looked up now, while the measurement's
+// origins still exist, and read only if the captured stack turns out to hold no caller frame.
+function promiseOrigins(scope: QueryScope): { stack?: string }[] {
+  const holders: { stack?: string }[] = [];
   let id = executionAsyncId();
   for (let step = 0; step < maxOriginSteps; step++) {
-    const origin = scope.origins.get(id);
-    if (origin === undefined) return captured;
-    if (userCallSite(origin.holder) !== undefined) {
-      const holder = origin.holder;
-      return {
-        get stack() {
-          return `${captured.stack ?? ''}\n${(holder.stack ?? '').split('\n').slice(1).join('\n')}`;
-        },
-      };
-    }
+    const origin = scope.origins?.get(id);
+    if (origin === undefined) break;
+    holders.push(origin.holder);
     id = origin.triggerAsyncId;
   }
-  return captured;
+  return holders;
+}
+
+function withPromiseOrigin(captured: { stack?: string }, origins: readonly { stack?: string }[]): string {
+  const own = captured.stack ?? '';
+  if (userCallSite(captured) !== undefined) return own;
+  const origin = origins.find((holder) => userCallSite(holder) !== undefined);
+  return origin === undefined ? own : `${own}\n${(origin.stack ?? '').split('\n').slice(1).join('\n')}`;
 }

@@ -145,12 +145,12 @@ export interface AllocationMeasurement {
   externalPartial: boolean;
   /** How the run ended: the last `calls` calls agreed, or the cap ended the extra calls made while they did not. */
   stoppedBy: 'calls' | 'time-cap';
-  /** The cap the run was planned in (ms): `maxTimeMs`, or more when it was allowed to stretch to hold the planned calls. */
   /**
    * How compiled code was read: a heap walk, or the code spaces where a walk would cost more than 10 ms (a heap of a
    * few hundred MB, as in a ts-jest worker), which would make each sample cost tens of ms.
    */
   codeReads: CodeReads;
+  /** The cap the run was planned in (ms): `maxTimeMs`, or more when it was allowed to stretch to hold the planned calls. */
   capMs: number;
   /** Wall time of the whole measurement, in ms. */
   elapsedMs: number;
