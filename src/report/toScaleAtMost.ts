@@ -127,6 +127,7 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     describeSizing(result),
     `${formatDuration(measurement.elapsedNs)} in all`,
     `CPU/wall ${result.cpuWallRatio.toFixed(2)}`,
+    ...(measurement.metric === 'time' ? describeGcPauses(sizes) : []),
     result.contention === undefined ? 'no contention seen' : `contention: ${result.contention}`,
   ].join(', ');
 
@@ -148,6 +149,16 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
     rerun: `{ ${rerun.join(', ')} }`,
     hints: hints(result, isNot, asked.stack),
   });
+}
+
+/** The share of the sampled wall time the thread spent in gc pauses, overall and at the size where it was largest. */
+function describeGcPauses(sizes: ScalingVerdict['measurement']['sizes']): string[] {
+  const sum = (values: readonly number[]): number => values.reduce((a, b) => a + b, 0);
+  const share = (gcNs: number, wallNs: number): string => `${Math.round((100 * gcNs) / Math.max(wallNs, 1))}%`;
+  const gcNs = sum(sizes.map((s) => sum(s.sampleGcNs)));
+  if (!(gcNs > 0)) return [];
+  const top = sizes.reduce((a, b) => (sum(b.sampleGcNs) / Math.max(sum(b.sampleWallNs), 1) > sum(a.sampleGcNs) / Math.max(sum(a.sampleWallNs), 1) ? b : a));
+  return [`gc pauses ${share(gcNs, sum(sizes.map((s) => sum(s.sampleWallNs))))} of the sampled time (${share(sum(top.sampleGcNs), sum(top.sampleWallNs))} at n = ${formatSize(top.n)}), left out of the times`];
 }
 
 const exclusionNotes: Record<ScalingVerdict['excluded'][number]['reason'], string> = {

@@ -54,6 +54,16 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(result.message()).toMatchSnapshot();
   });
 
+  it('passes linear work whose gc pauses grow faster, says how much time the pauses took, and still fails quadratic work outside them', async () => {
+    // 1 µs of work per item, and pauses that pass the work from n = 2 000 on and reach 70% of the time at the largest size: the threshold-driven gc of
+    // a call that allocates more than the young generation holds.
+    const collecting = sized((n) => n, (n) => (spend(1000 * n), fake.pause(0.5 * n * n)));
+    await expect(collecting).toScaleAtMost('n');
+    const failing = await direct('n', sized((n) => n, (n) => (spend(50 * n * n), fake.pause(1000 * n))));
+    expect(failing.pass).toBe(false);
+    expect(failing.message()).toMatch(/gc pauses \d+% of the sampled time \(\d+% at n = [\d ]+\), left out of the times/);
+  });
+
   it('accepts a plain function of n, measuring all of it', async () => {
     await expect((n: number) => spend(3000 * n)).toScaleAtMost('n');
     expect((await direct('log n', (n: number) => spend(3000 * n))).pass).toBe(false);

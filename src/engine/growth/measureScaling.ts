@@ -43,6 +43,8 @@ export interface SizeMeasurement {
   /** Wall and CPU time of each sample's calls together, in ns (setup excluded). */
   sampleWallNs: number[];
   sampleCpuNs: number[];
+  /** Garbage-collection pauses of each sample (ns of wall time; 0 where the metric does not count them). */
+  sampleGcNs: number[];
   /** One call's wall time and one setup's wall time, in ns, as probed. */
   callNs: number;
   /** One call's work as probed, in ns: the smaller of CPU and wall time for sync work (wall time under 50 µs), wall time for async. */
@@ -170,7 +172,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       break;
     }
     const inputType = typed.inputType();
-    probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], callNs: probe.callNs, workNs: probe.workNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
+    probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], sampleGcNs: [], callNs: probe.callNs, workNs: probe.workNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
     workloads.set(n, typed.workload);
     if (options.sizes !== undefined) continue;
     const stop = automaticStop(probed, targetCallNs, perSampleNs, elapsed() > probingShare * capNs, clockSteps.minSampleNs);
@@ -214,6 +216,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       size.values.push(sample.perCall);
       size.sampleWallNs.push(sample.wallNs);
       size.sampleCpuNs.push(sample.cpuNs);
+      size.sampleGcNs.push(sample.gcNs ?? 0);
     }
   }
 

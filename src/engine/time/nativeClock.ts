@@ -1,3 +1,4 @@
+import { GCProfiler } from 'node:v8';
 import { isMainThread } from 'node:worker_threads';
 import { chooseCpuClock, type CpuClockCandidate, type CpuClockReading } from './chooseCpuClock.js';
 
@@ -20,6 +21,11 @@ export interface Clock {
   readonly cpuResolutionNs?: number;
   /** Which CPU clock this is, for messages (e.g. `'process.cpuUsage(), 2 µs steps'`). */
   readonly cpuSource?: string;
+  /**
+   * Starts counting this thread's garbage-collection pauses; the returned function stops and gives their total
+   * in ns of wall time. Absent where pauses cannot be read (then none are counted).
+   */
+  gcPauses?(): () => number;
 }
 
 /**
@@ -127,7 +133,22 @@ export const nativeClock: Clock = {
   get cpuSource() {
     return describeCpuClock(calibrate().info);
   },
+  gcPauses: countGcPauses,
 };
+
+/**
+ * V8's GC profiler (Node >= 18.15) times each collection between its prologue and epilogue on this thread, in
+ * µs: the pause the mutator waited, not the concurrent marking and sweeping threads. Starting and stopping one
+ * costs ~3 µs, and it reads the heap's statistics at each collection.
+ */
+function countGcPauses(): () => number {
+  const profiler = new GCProfiler();
+  profiler.start();
+  return () => {
+    const { statistics } = profiler.stop() ?? { statistics: [] };
+    return statistics.reduce((sum, gc) => sum + gc.cost, 0) * 1000;
+  };
+}
 
 function describeCpuClock(info: NativeClockInfo): string {
   const { cpu, readings, workerThread } = info;

@@ -14,13 +14,16 @@ export interface TimeSample {
   calls: number;
   wallNs: number;
   cpuNs: number;
+  /** Garbage-collection pauses of this thread during the calls, in ns of wall time (0 where the clock cannot count them). */
+  gcNs: number;
   /** Whether any call returned a promise (or other thenable) that was awaited. */
   awaited: boolean;
   timedOut: boolean;
 }
 
 /**
- * Times `calls` consecutive calls of a workload on both clocks. Inputs of a sized workload are all prepared
+ * Times `calls` consecutive calls of a workload on both clocks, and counts the gc pauses among them where the
+ * clock can. Inputs of a sized workload are all prepared
  * before the clocks start. Async results are awaited; if one has not settled `timeoutNs` after the batch
  * started, the batch is abandoned and marked `timedOut`. Errors of the workload propagate unchanged.
  *
@@ -38,6 +41,7 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
   const { call } = workload;
   let awaited = false;
   let deadline: Deadline | undefined;
+  const stopGcCount = clock.gcPauses?.();
   const wall0 = clock.wallNs();
   const cpu0 = clock.cpuNs();
   try {
@@ -47,15 +51,19 @@ export async function sampleTime(workload: Workload, calls: number, clock: Clock
       awaited = true;
       deadline ??= realDeadline((timeoutNs - (clock.wallNs() - wall0)) / 1e6);
       if ((await deadline.race(result)) === timedOut) {
-        return { calls: i + 1, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, awaited, timedOut: true };
+        return { calls: i + 1, wallNs: clock.wallNs() - wall0, cpuNs: clock.cpuNs() - cpu0, gcNs: stopGcCount?.() ?? 0, awaited, timedOut: true };
       }
     }
+  } catch (error) {
+    stopGcCount?.();
+    throw error;
   } finally {
     deadline?.clear();
   }
   const cpu1 = clock.cpuNs();
   const wall1 = clock.wallNs();
-  const sample: TimeSample = { calls, wallNs: wall1 - wall0, cpuNs: cpu1 - cpu0, awaited, timedOut: false };
+  const gcNs = stopGcCount?.() ?? 0;
+  const sample: TimeSample = { calls, wallNs: wall1 - wall0, cpuNs: cpu1 - cpu0, gcNs, awaited, timedOut: false };
   assertClockAdvances(sample);
   return sample;
 }

@@ -51,6 +51,20 @@ describe('measureScaling', () => {
     expect(result.elapsedNs).toBeLessThanOrEqual(2000e6);
   });
 
+  it('judges time outside gc pauses, and keeps each sample\'s pauses: a linear workload whose collections grow with n stays linear', async () => {
+    const fake = fakeClock();
+    const at = (n: number): Workload => ({ call: () => (fake.spend(1000 * n), fake.pause(n * n)) });
+    const result = await measureScaling(at, options(fake, { sizes: [100, 200, 400, 800, 1600] }));
+    expect(result.sizes.map((s) => s.values[0])).toEqual([100_000, 200_000, 400_000, 800_000, 1_600_000]);
+    expect(result.sizes.map((s) => (s.sampleGcNs[0] as number) / s.calls)).toEqual([10_000, 40_000, 160_000, 640_000, 2_560_000]);
+    // Contention stretches the pause on the wall clock as much as the work: the share of wall time is taken off the CPU clock.
+    const stretched = fakeClock();
+    const slow = (n: number): Workload => ({ call: () => (stretched.spend(1000 * n, 2000 * n), stretched.pause(1000 * n)) });
+    const loaded = await measureScaling(slow, options(stretched, { sizes: [100, 200, 400, 800] }));
+    // CPU 2 000·n (1 000·n of it the pause), wall 3 000·n: a third of the wall time paused, so a third off the CPU clock.
+    loaded.sizes.forEach((s) => expect(s.values[0]).toBeCloseTo((2 / 3) * 2000 * s.n, 6));
+  });
+
   it('batches short calls so each sample lasts at least 100 µs, and reports time per call', async () => {
     const fake = fakeClock();
     const { at } = fakeWorkload(fake, (n) => 1000 * n);

@@ -41,6 +41,8 @@ export interface MetricSample {
   calls: number;
   wallNs: number;
   cpuNs: number;
+  /** Garbage-collection pauses during the calls (ns of wall time), where the metric counts them. */
+  gcNs?: number;
   /** Whether a call returned a promise (or other thenable) that was awaited. */
   awaited: boolean;
   /** Whether a pending call was abandoned at the context's timeout. */
