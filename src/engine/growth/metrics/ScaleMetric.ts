@@ -67,7 +67,7 @@ export interface ScaleMetric {
   readonly samplesPerSize?: number;
   /** Whether each sample warms the workload up itself (then the sweep skips its discarded warm-up round). */
   readonly warmsUp?: boolean;
-  /** Where automatic sizes stop for this metric (default: the sweep's, 2^20): the stack metric's calls overflow long before. */
+  /** Where automatic sizes stop for this metric (default: the sweep's, 2^20): 2^23 for time, where cheap per-item work reaches calls of a few ms; the stack metric's calls overflow long before. */
   readonly maxSize?: number;
   /** Takes one sample: `context.calls` calls of `workload`, each on a freshly prepared (unmeasured) input. */
   sample(workload: Workload, context: MetricContext): Promise<MetricSample>;
