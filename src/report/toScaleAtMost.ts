@@ -207,7 +207,7 @@ function describeSizing(result: ScalingVerdict): string {
     case 'setup-cost':
       return 'sizes grown until setup became too costly to batch';
     case 'time-cap':
-      return 'sizes grown until the probing share of the cap was used';
+      return 'sizes grown until the next size and the sampling would not fit the cap';
     case 'call-timeout':
       return `sizes grown until a call at n = ${formatSize(stopped?.n ?? 0)} did not settle in time`;
     default:

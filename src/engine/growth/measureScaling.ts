@@ -71,7 +71,7 @@ export interface ScalingMeasurement {
    * Why the sizes ended where they did: given by the user; one call reached the target duration; the size cap;
    * calls still too short past n = 1 024 for memory effects not to dominate;
    * setup too costly to batch further; the next size predicted (or measured) to outlast the remaining budget;
-   * the probing share of the time cap used up; a pending call abandoned.
+   * no room left in the time cap for the next size and the sampling; a pending call abandoned.
    */
   sizing: 'given' | 'target' | 'max-size' | 'short-calls' | 'setup-cost' | 'over-budget' | 'time-cap' | 'call-timeout';
   /** The size that stopped the sweep for its cost, with its predicted or measured call time. */
@@ -113,8 +113,12 @@ const cpuResolvedSteps = 50;
 const unsettledExponent = 0.5;
 /** …and sizes then grow on until one call takes this many times the target. */
 const maxExtension = 3;
-/** Share of the time cap that choosing sizes may use. */
-const probingShare = 0.35;
+/**
+ * Choosing sizes goes on while the next size's probe and the planned sampling of the sizes kept with it fit in
+ * the cap, and never past this share of it (sampling that load stretches beyond the plan ends at the cap with
+ * fewer samples).
+ */
+const maxProbingShare = 0.6;
 /** A local log-log slope above this is steeper than n^3 with room to spare: treated as exponential growth. */
 const superPolynomialExponent = 4;
 
@@ -163,6 +167,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       stoppedAt = { n, callNs: predictedNs, predicted: true };
       break;
     }
+    const probeStartNs = elapsed();
     const typed = recordingInputType(workloadAt(n));
     const probe = await probeSize(typed.workload, clock, capNs - elapsed(), targetCallNs, clockSteps.cpuResolvedNs);
     isAsync ||= probe.awaited;
@@ -175,7 +180,13 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
     probed.push({ n, values: [], calls: 1, sampleWallNs: [], sampleCpuNs: [], sampleGcNs: [], callNs: probe.callNs, workNs: probe.workNs, setupNs: probe.setupNs, ...(inputType === undefined ? {} : { inputType }) });
     workloads.set(n, typed.workload);
     if (options.sizes !== undefined) continue;
-    const stop = automaticStop(probed, targetCallNs, perSampleNs, elapsed() > probingShare * capNs, clockSteps.minSampleNs);
+    // Planned from what the sizes cost here, not a fixed share: inputs built afresh at every size (a 2M-element
+    // array took 100 ms) used up a 35% share while sampling would have needed a fifth of the cap.
+    // A next size too costly by itself is left to the check above, which names it ('over-budget').
+    const plan = nextSizePlan(probed, elapsed() - probeStartNs, samples, perSampleNs, clockSteps.minSampleNs);
+    const nextFitsAlone = plan.nextCallNs <= (capNs - elapsed()) / (samples + 3);
+    const probingTimeUsed = elapsed() > maxProbingShare * capNs || (nextFitsAlone && elapsed() + plan.totalNs > capNs);
+    const stop = automaticStop(probed, targetCallNs, perSampleNs, probingTimeUsed, clockSteps.minSampleNs);
     if (stop !== undefined) {
       sizing = stop;
       break;
@@ -261,6 +272,21 @@ function settled(probed: readonly SizeMeasurement[]): boolean {
   if (mid === undefined || low === undefined || mid === low || mid === last) return true;
   const exponent = (a: SizeMeasurement, b: SizeMeasurement): number => Math.log(b.workNs / a.workNs) / Math.log(b.n / a.n);
   return Math.abs(exponent(mid, last) - exponent(low, mid)) <= unsettledExponent;
+}
+
+/**
+ * Wall time still needed if the sizes grow once more: the next size's probe (the last probe's wall time, grown
+ * like n or like the extrapolated call, whichever grows more: a first setup may build what later ones reuse) and
+ * all rounds (warm-up included) over the sizes that would then be kept, at the probed costs.
+ */
+function nextSizePlan(probed: readonly SizeMeasurement[], lastProbeNs: number, samples: number, perSampleNs: number, sampleNs: number): { nextCallNs: number; totalNs: number } {
+  const last = probed.at(-1) as SizeMeasurement;
+  const n = Math.max(last.n + 1, Math.round(last.n * growth));
+  const callNs = extrapolate(probed, n);
+  const next: SizeMeasurement = { ...last, n, callNs, workNs: last.workNs * (callNs / Math.max(last.callNs, 1)), setupNs: last.setupNs * (n / last.n) };
+  const roundNs = keepForSampling([...probed, next]).reduce((sum, s) => sum + batchFor(s.workNs, s.setupNs + s.callNs, perSampleNs, sampleNs) * (s.setupNs + s.callNs), 0);
+  const probeNs = lastProbeNs * Math.max(n / last.n, callNs / Math.max(last.callNs, 1));
+  return { nextCallNs: callNs, totalNs: probeNs + (samples + 1) * roundNs };
 }
 
 function* automaticSizes(maxSize: number): Generator<number> {

@@ -116,6 +116,23 @@ describe('measureScaling', () => {
     expect(result.sizes.map((s) => s.n)).toEqual([1, 2, 3, 4, 6, 8, 11, 16]);
   });
 
+  it('goes on choosing sizes while the next one and the sampling they need fit the cap, though building inputs used over a third of it', async () => {
+    const fake = fakeClock();
+    // Each size's input is built once (60 ns an item, then cached, as a test's own cache of large arrays), and a
+    // call is 0.2 ms plus 3 ns an item: the builds alone pass 35% of the cap (the former fixed share of probing)
+    // before a call reaches the target.
+    const built = new Set<number>();
+    const at = (n: number): Workload => ({
+      prepare: () => (built.has(n) ? undefined : (built.add(n), fake.spend(60 * n))),
+      call: () => fake.spend(200_000 + 3 * n),
+    });
+    const result = await measureScaling(at, options(fake, { maxSize: 2 ** 23 }));
+    expect(result.sizing).toBe('target');
+    expect(result.sizes.at(-1)?.n).toBe(6_111_549);
+    expect(result.sampling).toBe('complete');
+    expect(result.elapsedNs).toBeLessThanOrEqual(2000e6);
+  });
+
   it('stops at the size cap when calls never reach the target', async () => {
     const fake = fakeClock();
     const { at } = fakeWorkload(fake, () => 30_000);
