@@ -8,6 +8,7 @@
 //   npm run bench:corpus                                   (builds first; 3 reps idle, hogs, jest)
 //   REPS=1 CONDITIONS=idle TOOLS=perfspec node bench/corpus/run.mjs
 //   ONLY='lodash uniq on distinct ints' CONDITIONS=jest REPS=10 node bench/corpus/run.mjs
+//   SLOWEST=10 …                                           (also prints the 10 slowest verdicts' median ms)
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
@@ -236,9 +237,14 @@ for (const condition of conditions) {
       const summary = summarize(rows);
       const byLabel = {};
       for (const r of rows) {
-        byLabel[r.label] ??= { right: 0, of: 0 };
+        byLabel[r.label] ??= { right: 0, of: 0, ms: [] };
         byLabel[r.label].of++;
+        byLabel[r.label].ms.push(Math.round(r.ms));
         if (r.pass === r.expectPass) byLabel[r.label].right++;
+      }
+      if (process.env.SLOWEST) {
+        const slowest = Object.entries(byLabel).map(([label, b]) => [label, [...b.ms].sort((x, y) => x - y)[b.ms.length >> 1]]).sort((a, b) => b[1] - a[1]);
+        for (const [label, ms] of slowest.slice(0, Number(process.env.SLOWEST))) console.log(`  ${String(ms).padStart(6)} ms  ${label}`);
       }
       report.runs.push({ tool: rows[0]?.tool ?? tool, condition, load: { before, after: load() }, summary, byLabel, wrong: rows.filter((r) => r.pass !== r.expectPass) });
       console.log(`${(rows[0]?.tool ?? tool).padEnd(22)} ${condition.padEnd(5)} load ${before} → ${load()}: ${JSON.stringify(summary)}`);
