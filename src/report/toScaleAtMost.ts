@@ -122,7 +122,7 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
   const samples = Math.min(...sizes.map((s) => s.values.length));
   const kind = measurement.async ? 'async function, awaited' : 'sync function';
   const measured = [
-    `${sizes.length} ${sizes.length === 1 ? 'size' : 'sizes'} × ${Number.isFinite(samples) ? samples : 0} samples`,
+    `${sizes.length} ${sizes.length === 1 ? 'size' : 'sizes'} × ${Number.isFinite(samples) ? samples : 0} samples${measurement.sampling === 'decided' ? ` (of ${measurement.samplesPerSize}: the growth was already clear)` : ''}`,
     measurement.metric === 'time' ? `${measurement.clock} clock (${kind})` : `${measurement.metric} (${kind})`,
     describeSizing(result),
     `${formatDuration(measurement.elapsedNs)} in all`,

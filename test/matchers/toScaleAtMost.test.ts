@@ -64,6 +64,16 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(failing.message()).toMatch(/gc pauses \d+% of the sampled time \(\d+% at n = [\d ]+\), left out of the times/);
   });
 
+  it('ends sampling after 4 rounds when the growth is far beyond the bound, and takes every round when it is near', async () => {
+    const clear = await direct('n', quadratic);
+    expect(clear.pass).toBe(false);
+    expect(clear.message()).toMatch(/Measured: \d+ sizes × 4 samples \(of 9: the growth was already clear\)/);
+    // n^1.4 against n: an excess of 0.4, beyond the tolerance (0.25) but not twice it, so every round is taken.
+    const near = await direct('n', sized((n) => n, (n) => spend(300 * n ** 1.4)));
+    expect(near.pass).toBe(false);
+    expect(near.message()).toMatch(/Measured: \d+ sizes × 9 samples, /);
+  });
+
   it('accepts a plain function of n, measuring all of it', async () => {
     await expect((n: number) => spend(3000 * n)).toScaleAtMost('n');
     expect((await direct('log n', (n: number) => spend(3000 * n))).pass).toBe(false);

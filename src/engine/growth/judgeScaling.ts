@@ -15,7 +15,7 @@ import type { GrowthHotspot } from './profileGrowth.js';
 import { judgeGrowth } from './judgeGrowth.js';
 import type { GrowthJudgement } from './judgeGrowth.js';
 import { measureScaling } from './measureScaling.js';
-import type { ScalingMeasurement } from './measureScaling.js';
+import type { ScalingMeasurement, SizeMeasurement } from './measureScaling.js';
 import type { ScaleMetric } from './metrics/ScaleMetric.js';
 
 /**
@@ -113,6 +113,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
     ...(options.sizes === undefined ? {} : { sizes: options.sizes }),
     ...(options.targetCallNs === undefined ? {} : { targetCallNs: options.targetCallNs }),
     ...((options.maxSize ?? metric.maxSize) === undefined ? {} : { maxSize: options.maxSize ?? metric.maxSize }),
+    ...(metric.deterministic ? {} : { decided: (sizes: readonly SizeMeasurement[]) => clearlyFails(sizes, bound, metric.toleranceSlope) }),
   });
 
   const minSamples = metric.deterministic ? 1 : 3;
@@ -217,6 +218,24 @@ const shortSweepShare = 2;
 const topSizes = 3;
 /** …spanning about 4× in n (3.9: automatic sizes are rounded). */
 const topRange = 3.9;
+
+/** Growth this many tolerances beyond the bound, over the larger sizes and over the top three, ends sampling early. */
+const clearTolerances = 2;
+
+/**
+ * Whether the samples so far already show growth far beyond the bound: the lower end of the excess interval and
+ * the top three sizes' excess both above twice the tolerance (1.0 for a quadratic judged against n, against 0.25).
+ * A failing verdict then needs no more rounds; buggy versions in the corpus used ~2/3 of their time on rounds
+ * that could not change it. A look costs one bootstrap (≈ 2 ms), on its own seeded source so that looking does not
+ * change the verdict's resamples.
+ */
+function clearlyFails(sizes: readonly SizeMeasurement[], bound: ComplexityName, toleranceSlope: number): boolean {
+  const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
+  const points = sizes.filter((s) => s.values.length > 0 && median(s.sampleWallNs) >= noiseFloorNs && s.values.every((v) => v > 0)).map((s) => ({ n: s.n, values: s.values }));
+  if (points.length < 4) return false;
+  const judged = judgeGrowth(points, bound, { toleranceSlope, random: seededRandom(0xdec1de) });
+  return judged.verdict === 'fail' && (judged.excess?.lower ?? 0) > clearTolerances * toleranceSlope && topExcess(points, bound) > clearTolerances * toleranceSlope;
+}
 
 /** Whether the largest sizes (3, spanning ≥ 4×) show no excess over the bound by their point estimate. */
 function flatAtTop(points: readonly ComplexityPoint[], bound: ComplexityName, toleranceSlope: number): boolean {

@@ -25,6 +25,11 @@ export interface ScalingOptions {
   targetCallNs?: number;
   /** Automatic sizes stop here (default 2^20). */
   maxSize?: number;
+  /**
+   * Asked after every complete round from the 4th on: true ends sampling there, the verdict being clear already
+   * (growth far beyond the bound needs no more samples to be told).
+   */
+  decided?: (sizes: readonly SizeMeasurement[]) => boolean;
 }
 
 /**
@@ -76,8 +81,8 @@ export interface ScalingMeasurement {
   sizing: 'given' | 'target' | 'max-size' | 'short-calls' | 'setup-cost' | 'over-budget' | 'time-cap' | 'call-timeout';
   /** The size that stopped the sweep for its cost, with its predicted or measured call time. */
   stoppedAt?: { n: number; callNs: number; predicted: boolean };
-  /** Why sampling ended: every size got its samples, the time cap, or a pending call abandoned. */
-  sampling: 'complete' | 'time-cap' | 'call-timeout';
+  /** Why sampling ended: every size got its samples, the verdict was clear early (`decided`), the time cap, or a pending call abandoned. */
+  sampling: 'complete' | 'decided' | 'time-cap' | 'call-timeout';
   /** Automatic sizes grew until one call took this long (ns). */
   targetCallNs: number;
   /** Samples asked for per size. */
@@ -119,6 +124,8 @@ const maxExtension = 3;
  * fewer samples).
  */
 const maxProbingShare = 0.6;
+/** Rounds every size gets before `decided` may end sampling: the bootstrap needs a few samples per size. */
+const decideFromRound = 4;
 /** A local log-log slope above this is steeper than n^3 with room to spare: treated as exponential growth. */
 const superPolynomialExponent = 4;
 
@@ -228,6 +235,10 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
       size.sampleWallNs.push(sample.wallNs);
       size.sampleCpuNs.push(sample.cpuNs);
       size.sampleGcNs.push(sample.gcNs ?? 0);
+    }
+    if (round >= decideFromRound && round < samples && options.decided?.(sizes) === true) {
+      sampling = 'decided';
+      break;
     }
   }
 
