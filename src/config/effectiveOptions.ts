@@ -101,17 +101,29 @@ export function retainOptions(given: Given<{ calls: number; maxTimeMs: number }>
 
 /** A sweep over sizes needs more room than one timing: its cap when neither the assertion nor `configure()` sets one. */
 const scaleMaxTimeMs = 2000;
+/**
+ * How far that default may stretch, within 80% of the test's timeout, to measure sizes past the largest when a
+ * failure rests on the top sizes alone (a jump in cost per item there, or growth that starts there).
+ */
+const scaleStretchMs = 3500;
 
 /**
  * The effective options of `toScaleAtMost`: its own time cap, else the one set with `configure()`, else 2000 ms
- * (not the 1000 ms of the other matchers); sizes and samples only when given (the engine chooses otherwise).
+ * (not the 1000 ms of the other matchers), which may stretch to 3 500 ms (within 80% of the test's timeout) to
+ * measure past the largest size when a failure rests on the top sizes alone; sizes and samples only when given
+ * (the engine chooses otherwise).
  *
  * @example
  * const { maxTimeMs } = scaleOptions({ samples: 9 });
  */
 export function scaleOptions(given: Given<{ sizes: readonly number[]; samples: number; maxTimeMs: number }>) {
+  const explicit = given.maxTimeMs ?? explicitSettings.maxTimeMs;
+  const testTimeoutMs = readTestTimeoutMs();
+  const defaultMs = capWithinTest(scaleMaxTimeMs).capMs;
+  const stretchToMs = Math.max(defaultMs, Math.min(scaleStretchMs, testTimeoutMs === undefined ? scaleStretchMs : testTimeoutShare * testTimeoutMs));
   return {
-    maxTimeMs: given.maxTimeMs ?? explicitSettings.maxTimeMs ?? capWithinTest(scaleMaxTimeMs).capMs,
+    maxTimeMs: explicit ?? defaultMs,
+    ...(explicit === undefined ? { stretchToMs } : {}),
     ...(given.sizes === undefined ? {} : { sizes: given.sizes }),
     ...(given.samples === undefined ? {} : { samples: given.samples }),
     ...overrides('clock', 'loadPerCore', 'profile'),

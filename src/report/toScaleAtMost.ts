@@ -119,12 +119,14 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
 
   if (result.profile !== undefined) evidence.push('', ...whereLines(result));
 
-  const samples = Math.min(...sizes.map((s) => s.values.length));
+  const swept = sizes.filter((s) => !(result.extended?.sizes.includes(s.n) ?? false));
+  const samples = Math.min(...swept.map((s) => s.values.length));
   const kind = measurement.async ? 'async function, awaited' : 'sync function';
   const measured = [
-    `${sizes.length} ${sizes.length === 1 ? 'size' : 'sizes'} × ${Number.isFinite(samples) ? samples : 0} samples${measurement.sampling === 'decided' ? ` (of ${measurement.samplesPerSize}: the growth was already clear)` : ''}`,
+    `${swept.length} ${swept.length === 1 ? 'size' : 'sizes'} × ${Number.isFinite(samples) ? samples : 0} samples${measurement.sampling === 'decided' ? ` (of ${measurement.samplesPerSize}: the growth was already clear)` : ''}`,
     measurement.metric === 'time' ? `${measurement.clock} clock (${kind})` : `${measurement.metric} (${kind})`,
     describeSizing(result),
+    ...(result.extended === undefined ? [] : [`then n = ${result.extended.sizes.map(formatSize).join(' and ')} past them (3 samples each, ${formatDuration(result.extended.elapsedNs)}), because the excess rested on the top sizes alone`]),
     `${formatDuration(measurement.elapsedNs)} in all`,
     `CPU/wall ${result.cpuWallRatio.toFixed(2)}`,
     ...(measurement.metric === 'time' ? describeGcPauses(sizes) : []),

@@ -1,7 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { engineOverrides } from '../../src/config/engineOverrides.js';
 import { countOp } from '../../src/engine/growth/metrics/opsMetric.js';
-import { sized } from '../../src/engine/workload.js';
+import { judgeScaling } from '../../src/engine/growth/judgeScaling.js';
+import { scaleMetrics } from '../../src/engine/growth/metrics/scaleMetrics.js';
+import { sized, toWorkload } from '../../src/engine/workload.js';
 import { matchers } from '../../src/matchers/matchers.js';
 import { fakeClock } from '../fixtures/fakeClock.js';
 import { seededRandom } from '../fixtures/seededRandom.js';
@@ -141,6 +143,27 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(result.message()).toContain('judged on n ≥ 4 221');
     // A quadratic is not a step, whatever its sizes.
     expect((await direct('n', sized((n) => n, (n) => spend(n * n)), { sizes })).pass).toBe(false);
+  });
+
+  it('measures past the largest size when a failure rests on a jump there, and passes a step that is flat above', async () => {
+    // 1 µs per item below n = 14 000 and 3 µs above: the sweep ends just past the jump (its last interval), where a
+    // slope through the top reads as growth. 2× and 4× the largest size show the cost per item flat above it.
+    const jumpAtTop = sized((n) => n, (n) => spend((n < 14_000 ? 1000 : 3000) * n));
+    const result = await direct('n', jumpAtTop);
+    expect(result.pass).toBe(true);
+    expect(result.message()).toMatch(/then n = 33 762 and 67 524 past them \(3 samples each, [\d.]+ m?s\), because the excess rested on the top sizes alone/);
+    expect(result.message()).toContain('Step:    the cost per O(n) jumped ×3.0 between n = 8 441 and n = 16 881');
+    // A jump followed by growth that goes on stays a failure, now measured further.
+    const jumpThenQuadratic = sized((n: number) => n, (n: number) => spend(n < 14_000 ? 1000 * n : (3000 * n * n) / 14_000));
+    const judged = await judgeScaling((n) => toWorkload(jumpThenQuadratic, n), 'n', { metric: scaleMetrics.time, clock: fake.clock, loadPerCore: () => 0, profile: false, stretchToMs: 8000 });
+    expect(judged.verdict).toBe('fail');
+    // 2× was measured; 4×, predicted from it at nearly 1 s a call, would not fit what was left of the 8 s.
+    expect(judged.extended?.sizes).toEqual([33_762]);
+    expect(judged.step).toBeUndefined();
+    // A cap the user gave is kept to: no room past it, so the jump at the top fails as measured.
+    const kept = await direct('n', jumpAtTop, { maxTimeMs: 2000 });
+    expect(kept.pass).toBe(false);
+    expect(kept.message()).not.toContain('past them');
   });
 
   it('calls a step with only three sizes above it inconclusive, decided above the step', async () => {

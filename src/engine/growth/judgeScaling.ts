@@ -41,6 +41,11 @@ export interface JudgeScalingOptions {
   maxSize?: number;
   /** Whether a time-growth failure takes CPU profiles to say where the growing time goes (default true). */
   profile?: boolean;
+  /**
+   * How far the default cap may stretch (ms, the whole assertion) to measure sizes past the largest when a time
+   * failure rests on the top sizes alone; absent, the cap is kept to.
+   */
+  stretchToMs?: number;
 }
 
 /**
@@ -71,6 +76,11 @@ export interface ScalingVerdict {
    * verdict was judged on the sizes above it.
    */
   step?: GrowthStep;
+  /**
+   * Sizes measured after the sweep, past its largest, because a failure rested on the top one or two sizes alone
+   * (3 samples each, within `stretchToMs`): what they are and what they cost (ns).
+   */
+  extended?: { sizes: number[]; elapsedNs: number };
   /**
    * For a time-growth failure of synchronous work: the functions whose share of the CPU time grows most between
    * the smallest and the largest size (from CPU profiles of both), and what the top one's time was spent in.
@@ -132,6 +142,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   let fewSamples = false;
   let step: ReturnType<typeof findStep>;
   let flatTop = false;
+  let extended: ScalingVerdict['extended'];
   if (judgement.verdict === 'inconclusive' && sparse.length > 0) {
     // The cap cut sampling short: sizes with 1–2 samples give no interval but still a point estimate, which is
     // better evidence than none (a 2^n function on a busy machine must not pass for lack of samples).
@@ -141,6 +152,17 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
     fewSamples = true;
   } else {
     for (const point of sparse) excluded.push({ n: point.n, reason: 'few-samples' });
+  }
+  const extendable = judgement.verdict === 'fail' && !fewSamples && metric.name === 'time' && options.sizes === undefined;
+  if (extendable && concentratedAtTop(points, bound, growth)) {
+    // The failure rests on the top one or two sizes alone, over flat sizes below: a jump in cost per item (a cache
+    // or hash table outgrown just there) or growth that starts only there. Larger sizes tell which: flat above a
+    // jump is a step (judged above it), a rise that goes on is growth, now with more evidence.
+    const extension = await extendPastTop(workloadAt, points, measurement, { ...options, random, capMs: options.stretchToMs ?? options.maxTimeMs ?? 2000 });
+    if (extension !== undefined) {
+      extended = extension;
+      judgement = judgeGrowth(points, bound, growth);
+    }
   }
   if (!judgement.pass && !fewSamples && metric.name === 'time') {
     // A memory step (the working set leaving a cache, a hash table or a gc generation outgrowing its space) raises
@@ -161,6 +183,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const loadPerCore = (options.loadPerCore ?? hostLoadPerCore)();
   const result: ScalingVerdict = { verdict: judgement.verdict, pass: judgement.pass, judgement, measurement, excluded, cpuWallRatio, loadPerCore };
   if (step !== undefined) result.step = step;
+  if (extended !== undefined) result.extended = extended;
   if (judgement.verdict === 'inconclusive') result.reason = flatTop ? 'flat-top' : inconclusiveReason(result, fewSamples, metric.name);
   if (result.reason === 'no-samples' || result.reason === 'no-ops') result.pass = false;
   const largest = measurement.sizes.at(-1);
@@ -191,7 +214,7 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
     // Only within the cap: the profiles' work (≈ 40 ms and one large call) stretched by the CPU share this process
     // got. On a machine too busy for that, the message goes without the profile rather than past the cap.
     const profileWallNs = (profiledWorkNs + medianOf(large)) / Math.max(cpuWallRatio, 0.05);
-    const capNs = (options.maxTimeMs ?? 2000) * 1e6;
+    const capNs = (extended === undefined ? (options.maxTimeMs ?? 2000) : (options.stretchToMs ?? options.maxTimeMs ?? 2000)) * 1e6;
     if (measurement.elapsedNs + profileWallNs <= capNs * profileCapShare) {
       const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: medianOf(small), callNsLarge: medianOf(large) });
       if (profile !== undefined && profile.hotspots.length > 0) result.profile = profile;
@@ -218,6 +241,65 @@ const shortSweepShare = 2;
 const topSizes = 3;
 /** …spanning about 4× in n (3.9: automatic sizes are rounded). */
 const topRange = 3.9;
+
+/** Samples per size of an extension past the top: the fewest that give a size an interval. */
+const extensionSamples = 3;
+/** An extension measures these multiples of the largest size (the smallest set that leaves 3 sizes spanning 4× above a jump in the last interval). */
+const extensionFactors = [2, 4];
+
+/**
+ * Whether a failure rests on the top sizes alone: without the largest one, or the largest two, the rest does not
+ * fail (at least 4 sizes left).
+ */
+function concentratedAtTop(points: readonly ComplexityPoint[], bound: ComplexityName, growth: { toleranceSlope: number; random: () => number }): boolean {
+  const sorted = [...points].sort((a, b) => a.n - b.n);
+  return [1, 2].some((dropped) => sorted.length - dropped >= 4 && judgeGrowth(sorted.slice(0, -dropped), bound, growth).verdict === 'pass');
+}
+
+/**
+ * Measures 2× and then 4× the largest size (3 samples each), each only when its predicted cost fits what is left
+ * of `capMs`, and adds them to the points and the measurement. Returns what was added, or undefined.
+ */
+async function extendPastTop(
+  workloadAt: (n: number) => Workload,
+  points: ComplexityPoint[],
+  measurement: ScalingMeasurement,
+  options: JudgeScalingOptions & { random: () => number; capMs: number },
+): Promise<ScalingVerdict['extended']> {
+  const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
+  const maxSize = options.maxSize ?? options.metric.maxSize ?? 2 ** 20;
+  const added: SizeMeasurement[] = [];
+  let elapsedNs = 0;
+  for (const factor of extensionFactors) {
+    const sorted = [...points].sort((a, b) => a.n - b.n);
+    const [below, top] = sorted.slice(-2) as [ComplexityPoint, ComplexityPoint];
+    const largest = measurement.sizes.find((s) => s.n === top.n) as SizeMeasurement;
+    const n = (factor / (extensionFactors[added.length - 1] ?? 1)) * top.n;
+    // Grown by the power the last two sizes show (at least linear): steep across a jump, so the first extension is
+    // budgeted as if the jump went on, and the next from what the first one measured. A sync call cannot be
+    // interrupted; a size predicted past the cap is never started.
+    const exponent = Math.max(1, Math.log(median(top.values) / median(below.values)) / Math.log(top.n / below.n));
+    const costNs = (extensionSamples + 3) * (largest.callNs * (n / top.n) ** exponent + largest.setupNs * (n / top.n));
+    const remainingNs = options.capMs * 1e6 - measurement.elapsedNs;
+    if (n > maxSize || !(costNs <= remainingNs)) break;
+    const extra = await measureScaling(workloadAt, {
+      metric: options.metric,
+      sizes: [n],
+      samples: extensionSamples,
+      maxTimeMs: remainingNs / 1e6,
+      clock: options.clock ?? nativeClock,
+      random: options.random,
+    });
+    measurement.elapsedNs += extra.elapsedNs;
+    elapsedNs += extra.elapsedNs;
+    const size = extra.sizes[0];
+    if (size === undefined || size.values.length < extensionSamples || median(size.sampleWallNs) < noiseFloorNs || !size.values.every((v) => v > 0)) break;
+    measurement.sizes.push(size);
+    points.push({ n: size.n, values: size.values });
+    added.push(size);
+  }
+  return added.length === 0 ? undefined : { sizes: added.map((s) => s.n), elapsedNs };
+}
 
 /** Growth this many tolerances beyond the bound, over the larger sizes and over the top three, ends sampling early. */
 const clearTolerances = 2;
