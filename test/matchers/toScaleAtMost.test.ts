@@ -189,6 +189,17 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap ended the sizes at n = [\d ]+, whose call took [\d.]+ µs, before calls reached 16\.7 ms; growth that shows only at larger n cannot be ruled out/);
   });
 
+  it('passes a sweep the cap ended short when the smallest call shows no overhead could hide growth at the top', async () => {
+    // 1 µs an item and nothing fixed, but each size's input costs 100 µs an item to build the first time (then
+    // cached): building them ends the sizes before calls reach half the target. The smallest size's call is a tiny
+    // share of the largest's, so the growth measured at the top is the function's own.
+    const built = new Set<number>();
+    const costlyInputs = sized((n) => (built.has(n) ? n : (built.add(n), fake.spend(100_000 * n), n)), (n) => spend(1000 * n));
+    const result = await direct('n', costlyInputs);
+    expect(result.pass).toBe(true);
+    expect(result.message()).toContain('sizes grown until the next size and the sampling would not fit the cap');
+  });
+
   it('does not pass when the sizes ended at the largest automatic size while calls were short and the excess leaned above the tolerance', async () => {
     // 0.45 ms of overhead plus 0.125 ns per item: at the largest automatic size, n = 2^23, a call still takes
     // about 1.5 ms, so the linear part never dominates; against log n the excess is above the tolerance though its
