@@ -133,6 +133,23 @@ describe('measureScaling', () => {
     expect(result.elapsedNs).toBeLessThanOrEqual(2000e6);
   });
 
+  it('probes the last size again before one slow probe ends the sizes', async () => {
+    const fake = fakeClock();
+    // 100 ns an item, but the first two calls at n = 5 969 take 10× as long (a gc or a recompile landing there):
+    // extrapolated, the next size would outlast the budget.
+    const seen = new Map<number, number>();
+    const at = (n: number): Workload => ({
+      call: () => {
+        const count = (seen.get(n) ?? 0) + 1;
+        seen.set(n, count);
+        fake.spend(100 * n * (n === 5969 && count <= 2 ? 10 : 1));
+      },
+    });
+    const result = await measureScaling(at, options(fake));
+    expect(result.sizing).toBe('target');
+    expect(result.sizes.at(-1)?.n).toBeGreaterThan(5969);
+  });
+
   it('stops at the size cap when calls never reach the target', async () => {
     const fake = fakeClock();
     const { at } = fakeWorkload(fake, () => 30_000);
