@@ -189,6 +189,14 @@ describe('toScaleAtMost on a fake clock', () => {
     expect(result.message()).toMatch(/Verdict: {2}inconclusive: the time cap ended the sizes at n = [\d ]+, whose call took [\d.]+ µs, before calls reached 16\.7 ms; growth that shows only at larger n cannot be ruled out/);
   });
 
+  it('grows automatic sizes for time past 2^20, where cheap per-item work under an overhead has not shown yet', async () => {
+    // 0.2 ms of overhead plus 1 ns an item: 1.2 ms at 2^20, still mostly overhead; by 2^23 the linear part leads.
+    const result = await direct('log n', sized((n) => n, (n) => spend(200_000 + n)));
+    expect(result.pass).toBe(false);
+    const rerun = /Rerun: {4}\{ sizes: \[([\d, ]+)\]/.exec(result.message())?.[1] ?? '';
+    expect(Math.max(...rerun.split(', ').map(Number))).toBeGreaterThan(2 ** 20);
+  });
+
   it('passes a sweep the cap ended short when the smallest call shows no overhead could hide growth at the top', async () => {
     // 1 µs an item and nothing fixed, but each size's input costs 100 µs an item to build the first time (then
     // cached): building them ends the sizes before calls reach half the target. The smallest size's call is a tiny

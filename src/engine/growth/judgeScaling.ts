@@ -219,8 +219,10 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
     // Only within the cap: the profiles' work (≈ 40 ms and one large call) stretched by the CPU share this process
     // got. On a machine too busy for that, the message goes without the profile rather than past the cap.
     const profileWallNs = (profiledWorkNs + medianOf(large)) / Math.max(cpuWallRatio, 0.05);
-    const capNs = (extended === undefined ? (options.maxTimeMs ?? 2000) : (options.stretchToMs ?? options.maxTimeMs ?? 2000)) * 1e6;
-    if (measurement.elapsedNs + profileWallNs <= capNs * profileCapShare) {
+    // After an extension the stretched cap is the limit itself, not a base to exceed by a share: a buggy csv-parse
+    // took 3.97 s when its profiles ran up to 1.25 × 3.5 s.
+    const limitNs = extended === undefined ? (options.maxTimeMs ?? 2000) * 1e6 * profileCapShare : (options.stretchToMs ?? options.maxTimeMs ?? 2000) * 1e6;
+    if (measurement.elapsedNs + profileWallNs <= limitNs) {
       const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: medianOf(small), callNsLarge: medianOf(large) });
       if (profile !== undefined && profile.hotspots.length > 0) result.profile = profile;
     }
