@@ -32,7 +32,7 @@ const timeMetric: ScaleMetric = {
   // inputs are cheap to build.
   maxSize: 2 ** 23,
   async sample(workload, { clock, calls, timeoutNs, judgeOn }) {
-    const sample = await sampleTime(workload, calls, clock, timeoutNs);
+    const sample = await sampleTime(workload, calls, clock, timeoutNs, { countGcPauses: true });
     // A share of the wall time, not ns off the CPU clock: contention stretches pauses and work alike on the wall
     // clock, and the CPU clock also counts gc helper threads during a pause.
     const judgedNs = judgeOn === 'cpu' ? sample.cpuNs : sample.wallNs;
