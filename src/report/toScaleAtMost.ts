@@ -2,7 +2,7 @@ import { complexityClasses } from '../engine/growth/complexityClasses.js';
 import type { ScalingVerdict } from '../engine/growth/judgeScaling.js';
 import { scaleInconclusiveReason } from './scaleInconclusiveReason.js';
 import type { StackMeasurement } from '../engine/stack/measureStack.js';
-import { quantile } from '../engine/stats/summarize.js';
+import { median } from '../engine/stats/summarize.js';
 import { formatMessage, formatTable } from './layout.js';
 import type { MatcherContext } from './layout.js';
 import { formatSize, formatDuration, formatMetricValue } from './units.js';
@@ -86,8 +86,7 @@ export function scaleMessage(context: MatcherContext | undefined, result: Scalin
 
   const evidence: string[] = [];
   const sizes = measurement.sizes;
-  const median = (values: readonly number[]): number => (values.length === 0 ? NaN : quantile([...values].sort((a, b) => a - b), 0.5));
-  const medians = sizes.map((s) => median(s.values));
+  const medians = sizes.map((s) => (s.values.length === 0 ? NaN : median(s.values)));
   const { logG } = complexityClasses[bound];
   const excludedReason = new Map(result.excluded.map((e) => [e.n, e.reason]));
   const firstUsed = sizes.findIndex((s) => !excludedReason.has(s.n));
@@ -348,7 +347,7 @@ function stackHint(result: ScalingVerdict, stack: StackMeasurement | undefined):
   if (stack?.recursion !== undefined && largest !== undefined) {
     parts[0] += ` — ${stack.recursion.name} (${stack.recursion.site}), ${stack.recursion.frames.toLocaleString('en-US')} frames deep at n = ${formatSize(largest.n)}`;
   }
-  const largestBytes = largest === undefined ? undefined : quantile([...largest.values].sort((a, b) => a - b), 0.5);
+  const largestBytes = largest === undefined ? undefined : median(largest.values);
   if (stack !== undefined && largest !== undefined && largestBytes !== undefined && largestBytes > 0 && exponent !== undefined && exponent > 0.1) {
     const overflowN = largest.n * (stack.availableBytes / largestBytes) ** (1 / exponent);
     if (Number.isFinite(overflowN) && overflowN < 1e12) {

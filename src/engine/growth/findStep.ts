@@ -1,5 +1,5 @@
 import { complexityClasses } from './complexityClasses.js';
-import { quantile } from '../stats/summarize.js';
+import { median } from '../stats/summarize.js';
 import type { ComplexityName } from './complexityClasses.js';
 import type { ComplexityPoint } from './fitComplexity.js';
 import { judgeGrowth } from './judgeGrowth.js';
@@ -50,7 +50,7 @@ export interface GrowthStep {
 export function findStep(points: readonly ComplexityPoint[], bound: ComplexityName, toleranceSlope: number, random?: () => number): GrowthStep | undefined {
   const sorted = [...points].sort((a, b) => a.n - b.n);
   const { logG } = complexityClasses[bound];
-  const excess = sorted.map((p) => Math.log(quantile([...p.values].sort((a, b) => a - b), 0.5)) - logG(p.n));
+  const excess = sorted.map((p) => Math.log(median(p.values)) - logG(p.n));
   let best: GrowthStep | undefined;
   let bestSlope = -Infinity;
   for (let below = minSizesBelow - 1; below < sorted.length - minSizesAbove; below++) {

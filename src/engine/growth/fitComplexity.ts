@@ -1,5 +1,5 @@
 import { seededRandom } from '../stats/seededRandom.js';
-import { quantile } from '../stats/summarize.js';
+import { median, quantile } from '../stats/summarize.js';
 import { complexityClasses } from './complexityClasses.js';
 import type { ComplexityName } from './complexityClasses.js';
 
@@ -140,9 +140,6 @@ export function bootstrapSlopes(
   });
 }
 
-function median(values: readonly number[]): number {
-  return quantile([...values].sort((a, b) => a - b), 0.5);
-}
 
 function slope(x: readonly number[], y: readonly number[]): number {
   const meanX = x.reduce((s, v) => s + v, 0) / x.length;
@@ -177,7 +174,7 @@ export function fitComplexity(points: readonly ComplexityPoint[], options: FitOp
   const sorted = checkPoints('fitComplexity', points, 2);
   const slopePoints = largerSizes(sorted);
   const [exponent] = bootstrapSlopes(slopePoints, [() => 0], options.random ?? seededRandom(1), options.resamples ?? 1000);
-  const medians = sorted.map((p) => quantile([...p.values].sort((a, b) => a - b), 0.5));
+  const medians = sorted.map((p) => median(p.values));
   const names = Object.keys(complexityClasses) as ComplexityName[];
   const relativeErrors = Object.fromEntries(names.map((name) => [name, curveError(sorted, medians, name)])) as Record<ComplexityName, number>;
   const best = Math.min(...names.map((name) => relativeErrors[name]));

@@ -1,5 +1,5 @@
 import { seededRandom } from '../stats/seededRandom.js';
-import { quantile } from '../stats/summarize.js';
+import { median } from '../stats/summarize.js';
 import { describeContention, hostLoadPerCore } from '../time/judgeTime.js';
 import { nativeClock } from '../time/nativeClock.js';
 import type { Clock } from '../time/nativeClock.js';
@@ -131,10 +131,8 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   const points: ComplexityPoint[] = [];
   const sparse: ComplexityPoint[] = [];
   for (const size of measurement.sizes) {
-    const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
-    if (size.values.length === 0) excluded.push({ n: size.n, reason: 'few-samples' });
-    else if (!metric.deterministic && median(size.sampleWallNs) < noiseFloorNs) excluded.push({ n: size.n, reason: 'timer-noise' });
-    else if (!(median(size.values) > 0) || size.values.some((v) => !(v > 0))) excluded.push({ n: size.n, reason: 'zero' });
+    const reason = exclusion(size, metric.deterministic);
+    if (reason !== undefined) excluded.push({ n: size.n, reason });
     else (size.values.length < minSamples ? sparse : points).push({ n: size.n, values: size.values });
   }
   const growth = { toleranceSlope: metric.toleranceSlope, random };
@@ -214,20 +212,30 @@ export async function judgeScaling(workloadAt: (n: number) => Workload, bound: C
   if (result.verdict === 'fail' && metric.name === 'time' && !measurement.async && options.profile !== false && points.length >= 2) {
     // Say where: profile one batch at the smallest and one at the largest size (≈ 20 ms of CPU each, bounded by
     // the largest call the sweep already made), and name the functions whose share of the time grows.
-    const medianOf = (p: ComplexityPoint): number => quantile([...p.values].sort((a, b) => a - b), 0.5);
     const [small, large] = [points[0] as ComplexityPoint, points.at(-1) as ComplexityPoint];
     // Only within the cap: the profiles' work (≈ 40 ms and one large call) stretched by the CPU share this process
     // got. On a machine too busy for that, the message goes without the profile rather than past the cap.
-    const profileWallNs = (profiledWorkNs + medianOf(large)) / Math.max(cpuWallRatio, 0.05);
+    const profileWallNs = (profiledWorkNs + median(large.values)) / Math.max(cpuWallRatio, 0.05);
     // After an extension the stretched cap is the limit itself, not a base to exceed by a share: a buggy csv-parse
     // took 3.97 s when its profiles ran up to 1.25 × 3.5 s.
     const limitNs = extended === undefined ? (options.maxTimeMs ?? 2000) * 1e6 * profileCapShare : (options.stretchToMs ?? options.maxTimeMs ?? 2000) * 1e6;
     if (measurement.elapsedNs + profileWallNs <= limitNs) {
-      const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: medianOf(small), callNsLarge: medianOf(large) });
+      const profile = await profileGrowth(workloadAt, small.n, large.n, { callNsSmall: median(small.values), callNsLarge: median(large.values) });
       if (profile !== undefined && profile.hotspots.length > 0) result.profile = profile;
     }
   }
   return result;
+}
+
+/**
+ * Why a measured size cannot enter the fit, or undefined when it can: no sample; for time, a median sample under
+ * the noise floor even batched; or a metric of 0 (a log-log fit cannot use it).
+ */
+function exclusion(size: SizeMeasurement, deterministic: boolean): ScalingVerdict['excluded'][number]['reason'] | undefined {
+  if (size.values.length === 0) return 'few-samples';
+  if (!deterministic && median(size.sampleWallNs) < noiseFloorNs) return 'timer-noise';
+  if (!(median(size.values) > 0) || size.values.some((v) => !(v > 0))) return 'zero';
+  return undefined;
 }
 
 function inconclusiveReason(result: ScalingVerdict, fewSamples: boolean, metric: string): NonNullable<ScalingVerdict['reason']> {
@@ -252,7 +260,6 @@ function overheadShare(points: readonly ComplexityPoint[]): number {
   const sorted = [...points].sort((a, b) => a.n - b.n);
   const [first, last] = [sorted[0], sorted.at(-1)];
   if (first === undefined || last === undefined || first === last) return Number.NaN;
-  const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
   return median(first.values) / median(last.values);
 }
 
@@ -285,7 +292,6 @@ async function extendPastTop(
   measurement: ScalingMeasurement,
   options: JudgeScalingOptions & { random: () => number; capMs: number },
 ): Promise<ScalingVerdict['extended']> {
-  const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
   const maxSize = options.maxSize ?? options.metric.maxSize ?? 2 ** 20;
   const added: SizeMeasurement[] = [];
   let elapsedNs = 0;
@@ -312,7 +318,7 @@ async function extendPastTop(
     measurement.elapsedNs += extra.elapsedNs;
     elapsedNs += extra.elapsedNs;
     const size = extra.sizes[0];
-    if (size === undefined || size.values.length < extensionSamples || median(size.sampleWallNs) < noiseFloorNs || !size.values.every((v) => v > 0)) break;
+    if (size === undefined || size.values.length < extensionSamples || exclusion(size, false) !== undefined) break;
     measurement.sizes.push(size);
     points.push({ n: size.n, values: size.values });
     added.push(size);
@@ -331,8 +337,7 @@ const clearTolerances = 2;
  * change the verdict's resamples.
  */
 function clearlyFails(sizes: readonly SizeMeasurement[], bound: ComplexityName, toleranceSlope: number): boolean {
-  const median = (values: readonly number[]): number => quantile([...values].sort((a, b) => a - b), 0.5);
-  const points = sizes.filter((s) => s.values.length > 0 && median(s.sampleWallNs) >= noiseFloorNs && s.values.every((v) => v > 0)).map((s) => ({ n: s.n, values: s.values }));
+  const points = sizes.filter((s) => exclusion(s, false) === undefined).map((s) => ({ n: s.n, values: s.values }));
   if (points.length < 4) return false;
   const judged = judgeGrowth(points, bound, { toleranceSlope, random: seededRandom(0xdec1de) });
   return judged.verdict === 'fail' && (judged.excess?.lower ?? 0) > clearTolerances * toleranceSlope && topExcess(points, bound) > clearTolerances * toleranceSlope;

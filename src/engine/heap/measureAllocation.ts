@@ -1,4 +1,4 @@
-import { quantile } from '../stats/summarize.js';
+import { median } from '../stats/summarize.js';
 import type { Clock } from '../time/nativeClock.js';
 import { isThenable, settleWithin } from '../workload.js';
 import type { SizedWorkload } from '../workload.js';
@@ -327,6 +327,3 @@ function spread(samples: readonly AllocationSample[]): number {
   return Math.max(...totals) - Math.min(...totals);
 }
 
-function median(values: readonly number[]): number {
-  return quantile([...values].sort((a, b) => a - b), 0.5);
-}

@@ -32,6 +32,16 @@ export function quantile(sorted: readonly number[], q: number): number {
 }
 
 /**
+ * The median of values in any order (type 7, as `quantile`), in their unit.
+ *
+ * @example
+ * median([3, 1, 2, 10]); // 2.5
+ */
+export function median(values: readonly number[]): number {
+  return quantile([...values].sort((a, b) => a - b), 0.5);
+}
+
+/**
  * Count, min, median, p95, max and MAD of a non-empty sample (any unit; the input need not be sorted).
  *
  * @example
