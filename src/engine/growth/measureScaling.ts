@@ -166,11 +166,14 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
   const probed: SizeMeasurement[] = [];
   const workloads = new Map<number, Workload>();
 
+  // What one call may cost now: what is left of the cap, shared by its probe, warm-up and samples.
+  const allowanceNs = (): number => (capNs - elapsed()) / (samples + 3);
+
   for (const n of options.sizes ?? automaticSizes(maxSize)) {
-    const allowanceNs = (capNs - elapsed()) / (samples + 3);
+    const allowedNs = allowanceNs();
     let predictedNs = extrapolate(probed, n);
     const last = probed.at(-1);
-    if (predictedNs > allowanceNs && last !== undefined) {
+    if (predictedNs > allowedNs && last !== undefined) {
       // One slow probe must not end the sizes: both probe calls at n = 5 969 once took 5.7 ms where the size's
       // median was 0.56 ms (a gc or a recompile), which extrapolated to 225 ms and stopped the sweep after 163 ms of a
       // 2 s cap. The last size is probed once more (a call the budget already allowed) before the prediction stands.
@@ -181,7 +184,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
         predictedNs = extrapolate(probed, n);
       }
     }
-    if (predictedNs > (capNs - elapsed()) / (samples + 3)) {
+    if (predictedNs > allowanceNs()) {
       sizing = 'over-budget';
       stoppedAt = { n, callNs: predictedNs, predicted: true };
       break;
@@ -190,7 +193,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
     const typed = recordingInputType(workloadAt(n));
     const probe = await probeSize(typed.workload, clock, capNs - elapsed(), targetCallNs, clockSteps.cpuResolvedNs);
     isAsync ||= probe.awaited;
-    if (probe.timedOut || probe.callNs > allowanceNs) {
+    if (probe.timedOut || probe.callNs > allowedNs) {
       sizing = probe.timedOut ? 'call-timeout' : 'over-budget';
       stoppedAt = { n, callNs: probe.callNs, predicted: false };
       break;
@@ -203,7 +206,7 @@ export async function measureScaling(workloadAt: (n: number) => Workload, option
     // array took 100 ms) used up a 35% share while sampling would have needed a fifth of the cap.
     // A next size too costly by itself is left to the check above, which names it ('over-budget').
     const plan = nextSizePlan(probed, elapsed() - probeStartNs, samples, perSampleNs, clockSteps.minSampleNs);
-    const nextFitsAlone = plan.nextCallNs <= (capNs - elapsed()) / (samples + 3);
+    const nextFitsAlone = plan.nextCallNs <= allowanceNs();
     const probingTimeUsed = elapsed() > maxProbingShare * capNs || (nextFitsAlone && elapsed() + plan.totalNs > capNs);
     const stop = automaticStop(probed, targetCallNs, perSampleNs, probingTimeUsed, clockSteps.minSampleNs);
     if (stop !== undefined) {
